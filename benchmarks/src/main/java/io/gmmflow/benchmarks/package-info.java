@@ -1,0 +1,2 @@
+/** gmmflow benchmarks (being built). */
+package io.gmmflow.benchmarks;

@@ -1,0 +1,2 @@
+/** gmmflow cli (being built). */
+package io.gmmflow.cli;

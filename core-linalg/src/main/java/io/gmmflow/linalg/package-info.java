@@ -1,0 +1,2 @@
+/** gmmflow core-linalg (being built). */
+package io.gmmflow.linalg;

@@ -1,0 +1,2 @@
+/** gmmflow core (being built). */
+package io.gmmflow.core;

@@ -1,0 +1,2 @@
+/** gmmflow examples (being built). */
+package io.gmmflow.examples;

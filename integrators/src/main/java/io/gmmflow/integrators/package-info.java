@@ -1,0 +1,2 @@
+/** gmmflow integrators (being built). */
+package io.gmmflow.integrators;

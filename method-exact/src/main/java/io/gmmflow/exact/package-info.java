@@ -1,0 +1,2 @@
+/** gmmflow method-exact (being built). */
+package io.gmmflow.exact;

@@ -1,0 +1,2 @@
+/** gmmflow method-omt (being built). */
+package io.gmmflow.omt;

@@ -1,0 +1,2 @@
+/** gmmflow method-scaling-wim (being built). */
+package io.gmmflow.wim;

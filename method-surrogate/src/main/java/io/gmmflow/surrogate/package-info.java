@@ -1,0 +1,2 @@
+/** gmmflow method-surrogate (being built). */
+package io.gmmflow.surrogate;

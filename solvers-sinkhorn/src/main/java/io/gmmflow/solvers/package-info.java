@@ -1,0 +1,2 @@
+/** gmmflow solvers-sinkhorn (being built). */
+package io.gmmflow.solvers;
