@@ -1,0 +1,555 @@
+package io.gmmflow.exact;
+
+import io.gmmflow.api.CovarianceType;
+import io.gmmflow.api.Gaussian;
+import io.gmmflow.api.GaussianPath;
+import io.gmmflow.linalg.Dense;
+import io.gmmflow.linalg.GaussianFactor;
+import io.gmmflow.linalg.SymmetricEigen;
+import java.util.Arrays;
+
+/**
+ * The Bures-Wasserstein geodesic (displacement interpolation) between two Gaussians and its
+ * velocity field, seed 000 Method B (eq. 26-28), in closed form at every t in [0, 1]:
+ * <ul>
+ *   <li>map (eq. 26): T(x) = mu1 + M (x - mu0), M = L^{-T} (L^T Sigma1 L)^{1/2} L^{-1} with
+ *       Sigma0 = L L^T (the unique SPD solution of M Sigma0 M = Sigma1, DESIGN.md section 2);</li>
+ *   <li>path (eq. 27): m(t) = (1-t) mu0 + t mu1, Sigma(t) = A(t) Sigma0 A(t), A(t) = (1-t) I + t M;</li>
+ *   <li>field (eq. 28): v(t, x) = dmu + (M - I) A(t)^{-1} (x - m(t)); with M = P diag(d_k) P^T this
+ *       is dmu + P diag((d_k - 1) / a_k(t)) P^T (x - m(t)), a_k(t) = (1-t) + t d_k;</li>
+ *   <li>log det Sigma(t) = log det Sigma0 + 2 sum_k log a_k(t); the Mahalanobis term is |y|^2 with
+ *       y = L^{-1} A(t)^{-1} (x - m(t)) = (L^{-1} P) diag(1/a_k(t)) P^T (x - m(t));</li>
+ *   <li>kinetic action int_0^1 E|v|^2 dt = W2^2 (Theorem 3, eq. 29).</li>
+ * </ul>
+ *
+ * <p>Cost: building a path takes two symmetric eigendecompositions (of L^T Sigma1 L, for the
+ * square root, and of M, for the time-diagonal form) and a few triangular solves, about 20 d^3
+ * flops, once per pair; afterwards nothing is factored again at any t. {@link #evaluate} costs
+ * 3 d^2 flops per point for a short batch, and 2 d^2 per point plus d^3 per call for batches of at
+ * least d points (it then forms W(t) = L^{-1} A(t)^{-1} once and uses v = dmu + (M - I) L y, with
+ * (M - I) L fixed per pair). Diagonal pairs (both covariances diagonal or spherical, or d = 1) take
+ * an O(d) route: M = diag(sqrt(b_k / a_k)). A pair with identical covariances is a pure
+ * translation (M = I exactly). No allocation per point.
+ *
+ * <p>Both covariances must be positive definite. Immutable and thread-safe: concurrent calls of
+ * {@link #evaluate} on disjoint output ranges are safe.
+ */
+public final class GeodesicPath implements GaussianPath {
+
+    private static final double LOG_2PI = Math.log(2 * Math.PI);
+
+    private final Gaussian source;
+    private final Gaussian target;
+    private final int d;
+    /** Diagonal route: M and everything else are per coordinate. */
+    private final boolean diagonal;
+    private final double[] mean0;
+    private final double[] dmu;
+    /** Eigenvalues d_k of M (diagonal route: sqrt(b_k / a_k) per coordinate). */
+    private final double[] dk;
+    /** Full route: eigenvectors of M as columns, row-major. */
+    private final double[] p;
+    /** Full route: P^T row-major (rows are eigenvectors), for contiguous dot products. */
+    private final double[] pt;
+    /** Full route: G = L^{-1} P, row-major. */
+    private final double[] g;
+    /** Full route: K = (M - I) L, row-major: v = dmu + K y. */
+    private final double[] k;
+    /** Full route: M row-major. Diagonal route: null. */
+    private final double[] map;
+    /** Diagonal route: source and target standard deviations. */
+    private final double[] sd0;
+    private final double[] sd1;
+    private final double logDet0;
+    private final double w2Squared;
+
+    GeodesicPath(Gaussian source, Gaussian target) {
+        if (source == null || target == null) {
+            throw new IllegalArgumentException("source and target Gaussians must not be null");
+        }
+        if (source.dimension() != target.dimension()) {
+            throw new IllegalArgumentException("source has dimension " + source.dimension()
+                    + " but target has dimension " + target.dimension());
+        }
+        if (!source.isPositiveDefinite()) {
+            throw new IllegalArgumentException("source covariance is not positive definite: the geodesic field needs "
+                    + "a density at t = 0");
+        }
+        if (!target.isPositiveDefinite()) {
+            throw new IllegalArgumentException("target covariance is not positive definite: the geodesic field needs "
+                    + "a density at t = 1");
+        }
+        this.source = source;
+        this.target = target;
+        this.d = source.dimension();
+        GaussianFactor a = GaussianFactor.of(source);
+        GaussianFactor b = GaussianFactor.of(target);
+        this.mean0 = a.mean();
+        this.dmu = Dense.subtract(b.meanView(), a.meanView());
+        double dm2 = 0;
+        for (double v : dmu) {
+            dm2 += v * v;
+        }
+        this.logDet0 = a.logDeterminant();
+        this.diagonal = d == 1 || (a.isDiagonal() && b.isDiagonal());
+        if (diagonal) {
+            this.sd0 = new double[d];
+            this.sd1 = new double[d];
+            this.dk = new double[d];
+            double bures = 0;
+            double[] va = a.variances();
+            double[] vb = b.variances();
+            for (int i = 0; i < d; i++) {
+                sd0[i] = Math.sqrt(va[i]);
+                sd1[i] = Math.sqrt(vb[i]);
+                dk[i] = sd1[i] / sd0[i];
+                double diff = sd1[i] - sd0[i];
+                bures += diff * diff;   // (sqrt a - sqrt b)^2: no cancellation, unlike tr A + tr B - 2 sum sqrt(ab)
+            }
+            this.w2Squared = dm2 + bures;
+            this.p = null;
+            this.pt = null;
+            this.g = null;
+            this.k = null;
+            this.map = null;
+            return;
+        }
+        this.sd0 = null;
+        this.sd1 = null;
+        double[] lower = a.lower();
+        double[] m;
+        double bures;
+        if (Arrays.equals(a.covarianceRowMajor(), b.covarianceRowMajor())) {
+            // A translation: M = I exactly, and W2^2 = |dmu|^2 with no round-off from a square root.
+            m = Dense.identity(d);
+            bures = 0;
+        } else {
+            double[] n = a.congruenceTranspose(b.covarianceRowMajor());      // L^T Sigma1 L
+            SymmetricEigen.Decomposition en = SymmetricEigen.decompose(n, d);
+            double[] roots = new double[d];
+            double traceRoot = 0;
+            for (int i = 0; i < d; i++) {
+                roots[i] = Math.sqrt(Math.max(en.value(i), 0));  // clamp round-off negatives (DESIGN.md section 2)
+                traceRoot += roots[i];
+            }
+            bures = Math.max(a.trace() + b.trace() - 2 * traceRoot, 0);
+            double[] r = en.synthesize(roots);                                // (L^T Sigma1 L)^{1/2}
+            double[] x = a.solveUpperMatrix(r, d);                            // L^{-T} R
+            m = Dense.symmetrize(a.solveUpperMatrix(Dense.transpose(x, d, d), d), d);  // L^{-T} R L^{-1}
+        }
+        this.w2Squared = dm2 + bures;
+        this.map = m;
+        SymmetricEigen.Decomposition em = SymmetricEigen.decompose(m, d);
+        this.dk = em.values().clone();
+        for (int i = 0; i < d; i++) {
+            if (!(dk[i] > 0)) {
+                // M is SPD in exact arithmetic when both covariances are; a non-positive eigenvalue
+                // means the target is numerically singular relative to the source.
+                throw new IllegalArgumentException("the Bures map is numerically singular (eigenvalue " + i + " is "
+                        + dk[i] + "); the target covariance is too close to singular for the geodesic field");
+            }
+        }
+        this.p = em.vectors().clone();
+        this.pt = Dense.transpose(p, d, d);
+        this.g = solveLower(lower, p, d);
+        double[] mMinusI = m.clone();
+        for (int i = 0; i < d; i++) {
+            mMinusI[i * d + i] -= 1.0;
+        }
+        this.k = Dense.multiply(mMinusI, lower, d, d, d);
+    }
+
+    /** L^{-1} B for lower-triangular L and a d x d matrix B (forward substitution on all columns). */
+    private static double[] solveLower(double[] l, double[] b, int d) {
+        double[] x = b.clone();
+        for (int i = 0; i < d; i++) {
+            int ri = i * d;
+            for (int q = 0; q < i; q++) {
+                double liq = l[ri + q];
+                if (liq == 0.0) {
+                    continue;
+                }
+                int rq = q * d;
+                for (int j = 0; j < d; j++) {
+                    x[ri + j] -= liq * x[rq + j];
+                }
+            }
+            double inv = 1.0 / l[ri + i];
+            for (int j = 0; j < d; j++) {
+                x[ri + j] *= inv;
+            }
+        }
+        return x;
+    }
+
+    private static void checkTime(double t) {
+        if (!(t >= 0 && t <= 1)) {
+            throw new IllegalArgumentException("t must be in [0, 1], got " + t);
+        }
+    }
+
+    @Override
+    public int dimension() {
+        return d;
+    }
+
+    /** The source Gaussian (t = 0). */
+    public Gaussian source() {
+        return source;
+    }
+
+    /** The target Gaussian (t = 1). */
+    public Gaussian target() {
+        return target;
+    }
+
+    /** W2^2 between source and target, from the eigenvalues of L^T Sigma1 L (DESIGN.md section 2). */
+    public double w2Squared() {
+        return w2Squared;
+    }
+
+    /** The matrix M of the optimal map (eq. 26), row-major d*d, a new array. */
+    public double[] map() {
+        if (diagonal) {
+            double[] m = new double[d * d];
+            for (int i = 0; i < d; i++) {
+                m[i * d + i] = dk[i];
+            }
+            return m;
+        }
+        return map.clone();
+    }
+
+    /** The eigenvalues d_k of M (ascending for full covariances, per coordinate for diagonal pairs). */
+    public double[] mapEigenvalues() {
+        return dk.clone();
+    }
+
+    /** Whether the O(d) diagonal route is used. */
+    public boolean isDiagonal() {
+        return diagonal;
+    }
+
+    /**
+     * The optimal map T(x) = mu1 + M (x - mu0) (eq. 26) on the points [from, to) of the flat
+     * row-major array {@code points}, into {@code out} at the same offsets. O(d^2) per point.
+     */
+    public void transport(double[] points, int from, int to, double[] out) {
+        checkRange(points, from, to, out, "output");
+        double[] mean1 = target.mean();
+        double[] r = new double[d];
+        for (int q = from; q < to; q++) {
+            int off = q * d;
+            if (diagonal) {
+                for (int i = 0; i < d; i++) {
+                    out[off + i] = mean1[i] + dk[i] * (points[off + i] - mean0[i]);
+                }
+                continue;
+            }
+            for (int i = 0; i < d; i++) {
+                r[i] = points[off + i] - mean0[i];
+            }
+            for (int i = 0; i < d; i++) {
+                int ri = i * d;
+                double s = mean1[i];
+                for (int j = 0; j < d; j++) {
+                    s += map[ri + j] * r[j];
+                }
+                out[off + i] = s;
+            }
+        }
+    }
+
+    /** T(x) at one point. */
+    public double[] transport(double[] x) {
+        if (x == null || x.length != d) {
+            throw new IllegalArgumentException("point has length " + (x == null ? 0 : x.length) + ", expected " + d);
+        }
+        double[] out = new double[d];
+        transport(x, 0, 1, out);
+        return out;
+    }
+
+    @Override
+    public Gaussian at(double t) {
+        checkTime(t);
+        if (t == 0) {
+            return source;
+        }
+        if (t == 1) {
+            return target;
+        }
+        double[] mt = mean(t);
+        if (diagonal) {
+            double[] var = new double[d];
+            for (int i = 0; i < d; i++) {
+                double s = (1 - t) * sd0[i] + t * sd1[i];
+                var[i] = s * s;
+            }
+            if (source.covarianceType() == CovarianceType.SPHERICAL && target.covarianceType() == CovarianceType.SPHERICAL) {
+                return Gaussian.spherical(mt, var[0]);
+            }
+            if (d == 1 && source.covarianceType() == CovarianceType.FULL) {
+                return Gaussian.ofFlat(mt, var);
+            }
+            return Gaussian.diagonal(mt, var);
+        }
+        return Gaussian.ofFlat(mt, covariance(t));
+    }
+
+    /** Sigma(t) = A(t) Sigma0 A(t), row-major d*d (eq. 27); 2 d^3 flops. */
+    public double[] covariance(double t) {
+        checkTime(t);
+        if (diagonal) {
+            double[] c = new double[d * d];
+            for (int i = 0; i < d; i++) {
+                double s = (1 - t) * sd0[i] + t * sd1[i];
+                c[i * d + i] = s * s;
+            }
+            return c;
+        }
+        double[] am = new double[d * d];
+        for (int i = 0; i < d * d; i++) {
+            am[i] = t * map[i];
+        }
+        for (int i = 0; i < d; i++) {
+            am[i * d + i] += 1 - t;
+        }
+        double[] sigma0 = source.covarianceRowMajor();
+        double[] c = Dense.multiply(am, Dense.multiply(sigma0, am, d, d, d), d, d, d);
+        return Dense.symmetrize(c, d);
+    }
+
+    @Override
+    public double[] mean(double t) {
+        checkTime(t);
+        double[] m = new double[d];
+        for (int i = 0; i < d; i++) {
+            m[i] = mean0[i] + t * dmu[i];
+        }
+        return m;
+    }
+
+    @Override
+    public double[] meanVelocity(double t) {
+        checkTime(t);
+        return dmu.clone();
+    }
+
+    @Override
+    public double[] velocityMatrix(double t) {
+        checkTime(t);
+        double[] c = new double[d];
+        for (int i = 0; i < d; i++) {
+            c[i] = (dk[i] - 1) / ((1 - t) + t * dk[i]);
+        }
+        if (diagonal) {
+            double[] b = new double[d * d];
+            for (int i = 0; i < d; i++) {
+                b[i * d + i] = c[i];
+            }
+            return b;
+        }
+        return Dense.synthesize(p, c, d);
+    }
+
+    @Override
+    public double logDeterminant(double t) {
+        checkTime(t);
+        double s = 0;
+        if (diagonal) {
+            for (int i = 0; i < d; i++) {
+                s += Math.log((1 - t) * sd0[i] + t * sd1[i]);
+            }
+            return 2 * s;
+        }
+        for (int i = 0; i < d; i++) {
+            s += Math.log((1 - t) + t * dk[i]);
+        }
+        return logDet0 + 2 * s;
+    }
+
+    private void checkRange(double[] points, int from, int to, double[] out, String what) {
+        if (points == null) {
+            throw new IllegalArgumentException("points array is null");
+        }
+        if (from < 0 || to < from || (long) to * d > points.length) {
+            throw new IllegalArgumentException("point range [" + from + ", " + to + ") does not fit a points array of "
+                    + points.length + " numbers in dimension " + d);
+        }
+        if (out != null && (long) to * d > out.length) {
+            throw new IllegalArgumentException(what + " array of length " + out.length + " is too short for point "
+                    + (to - 1) + " in dimension " + d);
+        }
+    }
+
+    @Override
+    public void evaluate(double t, double[] points, int from, int to, double[] logDensity, double[] velocity) {
+        checkTime(t);
+        checkRange(points, from, to, velocity, "velocity");
+        if (logDensity != null && to > logDensity.length) {
+            throw new IllegalArgumentException("log-density array of length " + logDensity.length
+                    + " is too short for point " + (to - 1));
+        }
+        if (to == from || (logDensity == null && velocity == null)) {
+            return;
+        }
+        double[] mt = new double[d];
+        double[] inva = new double[d];
+        double ldsum = 0;
+        for (int i = 0; i < d; i++) {
+            mt[i] = mean0[i] + t * dmu[i];
+            double ak = (1 - t) + t * dk[i];
+            inva[i] = 1.0 / ak;
+            ldsum += Math.log(ak);
+        }
+        if (diagonal) {
+            evaluateDiagonal(t, points, from, to, logDensity, velocity, mt);
+        } else if (to - from >= d) {
+            evaluateBatch(points, from, to, logDensity, velocity, mt, inva, ldsum);
+        } else {
+            evaluateEigen(points, from, to, logDensity, velocity, mt, inva, ldsum);
+        }
+    }
+
+    private void evaluateDiagonal(double t, double[] points, int from, int to, double[] logDensity,
+                                  double[] velocity, double[] mt) {
+        double[] sdt = new double[d];
+        double[] c = new double[d];
+        double ld = 0;
+        for (int i = 0; i < d; i++) {
+            sdt[i] = (1 - t) * sd0[i] + t * sd1[i];
+            c[i] = (sd1[i] - sd0[i]) / sdt[i];   // (d_k - 1) / a_k(t) with a_k = sdt / sd0
+            ld += Math.log(sdt[i]);
+        }
+        double constant = -0.5 * (d * LOG_2PI + 2 * ld);
+        for (int q = from; q < to; q++) {
+            int off = q * d;
+            double quad = 0;
+            for (int i = 0; i < d; i++) {
+                double r = points[off + i] - mt[i];
+                double y = r / sdt[i];
+                quad += y * y;
+                if (velocity != null) {
+                    velocity[off + i] = dmu[i] + c[i] * r;
+                }
+            }
+            if (logDensity != null) {
+                logDensity[q] = constant - 0.5 * quad;
+            }
+        }
+    }
+
+    /** Few points: three d^2 passes per point through the eigenbasis of M, nothing formed per call. */
+    private void evaluateEigen(double[] points, int from, int to, double[] logDensity, double[] velocity,
+                               double[] mt, double[] inva, double ldsum) {
+        double[] c = new double[d];
+        for (int i = 0; i < d; i++) {
+            c[i] = (dk[i] - 1) * inva[i];
+        }
+        double constant = -0.5 * (d * LOG_2PI + logDet0 + 2 * ldsum);
+        double[] r = new double[d];
+        double[] z = new double[d];
+        double[] w = new double[d];
+        for (int q = from; q < to; q++) {
+            int off = q * d;
+            for (int i = 0; i < d; i++) {
+                r[i] = points[off + i] - mt[i];
+            }
+            for (int kk = 0; kk < d; kk++) {
+                int row = kk * d;
+                double s = 0;
+                for (int i = 0; i < d; i++) {
+                    s += pt[row + i] * r[i];
+                }
+                z[kk] = s;
+            }
+            if (velocity != null) {
+                for (int kk = 0; kk < d; kk++) {
+                    w[kk] = c[kk] * z[kk];
+                }
+                for (int i = 0; i < d; i++) {
+                    int row = i * d;
+                    double s = dmu[i];
+                    for (int kk = 0; kk < d; kk++) {
+                        s += p[row + kk] * w[kk];
+                    }
+                    velocity[off + i] = s;
+                }
+            }
+            if (logDensity != null) {
+                for (int kk = 0; kk < d; kk++) {
+                    w[kk] = z[kk] * inva[kk];
+                }
+                double quad = 0;
+                for (int i = 0; i < d; i++) {
+                    int row = i * d;
+                    double s = 0;
+                    for (int kk = 0; kk < d; kk++) {
+                        s += g[row + kk] * w[kk];
+                    }
+                    quad += s * s;
+                }
+                logDensity[q] = constant - 0.5 * quad;
+            }
+        }
+    }
+
+    /**
+     * Many points: W(t) = G diag(1/a) P^T = L^{-1} A(t)^{-1} once per call (d^3), then y = W r and
+     * v = dmu + K y with K = (M - I) L, since A^{-1} r = L y: two d^2 passes per point.
+     */
+    private void evaluateBatch(double[] points, int from, int to, double[] logDensity, double[] velocity,
+                               double[] mt, double[] inva, double ldsum) {
+        double[] gs = new double[d * d];
+        for (int i = 0; i < d; i++) {
+            int row = i * d;
+            for (int kk = 0; kk < d; kk++) {
+                gs[row + kk] = g[row + kk] * inva[kk];
+            }
+        }
+        double[] wt = Dense.multiply(gs, pt, d, d, d);
+        double constant = -0.5 * (d * LOG_2PI + logDet0 + 2 * ldsum);
+        double[] r = new double[d];
+        double[] y = new double[d];
+        for (int q = from; q < to; q++) {
+            int off = q * d;
+            for (int i = 0; i < d; i++) {
+                r[i] = points[off + i] - mt[i];
+            }
+            double quad = 0;
+            for (int i = 0; i < d; i++) {
+                int row = i * d;
+                double s = 0;
+                for (int j = 0; j < d; j++) {
+                    s += wt[row + j] * r[j];
+                }
+                y[i] = s;
+                quad += s * s;
+            }
+            if (logDensity != null) {
+                logDensity[q] = constant - 0.5 * quad;
+            }
+            if (velocity != null) {
+                for (int i = 0; i < d; i++) {
+                    int row = i * d;
+                    double s = dmu[i];
+                    for (int j = 0; j < d; j++) {
+                        s += k[row + j] * y[j];
+                    }
+                    velocity[off + i] = s;
+                }
+            }
+        }
+    }
+
+    @Override
+    public double kineticAction() {
+        return w2Squared;
+    }
+
+    @Override
+    public String toString() {
+        return "GeodesicPath[d=" + d + ", w2Squared=" + w2Squared + (diagonal ? ", diagonal" : "") + "]";
+    }
+}
