@@ -90,8 +90,6 @@ public abstract class EmbeddedRungeKuttaIntegrator implements Integrator {
     private final double[][] aVal;
     private final int[] bIdx;
     private final double[] bVal;
-    private final int[] eIdx;
-    private final double[] eVal;
 
     /**
      * @param name        the registry name
@@ -111,9 +109,6 @@ public abstract class EmbeddedRungeKuttaIntegrator implements Integrator {
         int[][] bi = Batch.nonzeroIndices(new double[][] {tableau.b});
         this.bIdx = bi[0];
         this.bVal = Batch.nonzeroValues(new double[][] {tableau.b}, bi)[0];
-        int[][] ei = Batch.nonzeroIndices(new double[][] {tableau.e});
-        this.eIdx = ei[0];
-        this.eVal = Batch.nonzeroValues(new double[][] {tableau.e}, ei)[0];
     }
 
     /** The pair's tableau. */
@@ -322,18 +317,16 @@ public abstract class EmbeddedRungeKuttaIntegrator implements Integrator {
             if (!fsal) {
                 Batch.combine(y, h, bIdx, bVal, k, yNew, lo, hi);
             }
+            // tmp is free once the stages are done: the error vector sum_j e_j k_j goes there
+            Batch.weightedSum(tableau.e, k, tmp, lo, hi);
             for (int blk = from / Batch.BLOCK; blk * Batch.BLOCK < to; blk++) {
                 int bLo = blk * Batch.BLOCK * d;
                 int bHi = Math.min(to, (blk + 1) * Batch.BLOCK) * d;
                 double acc = 0;
                 for (int i = bLo; i < bHi; i++) {
-                    double e = eVal[0] * k[eIdx[0]][i];
-                    for (int q = 1; q < eIdx.length; q++) {
-                        e += eVal[q] * k[eIdx[q]][i];
-                    }
                     double yn = yNew[i];
                     double sc = atol + rtol * Math.max(Math.abs(y[i]), Math.abs(yn));
-                    double v = h * e / sc;
+                    double v = h * tmp[i] / sc;
                     if (!Double.isFinite(v) || !Double.isFinite(yn)) {
                         acc = Double.NaN;
                         break;
@@ -361,14 +354,10 @@ public abstract class EmbeddedRungeKuttaIntegrator implements Integrator {
     private void writeDense(double theta, double h, double[] y, double[][] k, double[] beta, double[] out, int n, int d,
                             Batch.ChunkPolicy policy) {
         tableau.denseWeights(theta, beta);
-        int s = beta.length;
         policy.run(n, (chunk, from, to) -> {
+            Batch.weightedSum(beta, k, out, from * d, to * d);
             for (int i = from * d; i < to * d; i++) {
-                double sum = 0;
-                for (int j = 0; j < s; j++) {
-                    sum += beta[j] * k[j][i];
-                }
-                out[i] = y[i] + h * sum;
+                out[i] = y[i] + h * out[i];
             }
         });
     }

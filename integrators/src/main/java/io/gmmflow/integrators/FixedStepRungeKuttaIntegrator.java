@@ -199,13 +199,10 @@ public abstract class FixedStepRungeKuttaIntegrator implements Integrator {
             while (r < order.length && dir * (rec[order[r]] - tb) < 0) {
                 double theta = (rec[order[r]] - ta) / h;
                 tableau.denseWeights(theta, beta);
+                Batch.weightedSum(beta, k, tmp, 0, m);
                 double[] out = snapshots[order[r]];
                 for (int q = 0; q < m; q++) {
-                    double sum = 0;
-                    for (int j = 0; j < s; j++) {
-                        sum += beta[j] * k[j][q];
-                    }
-                    out[off + q] = y[q] + h * sum;
+                    out[off + q] = y[q] + h * tmp[q];
                 }
                 r++;
             }
