@@ -168,11 +168,15 @@ public final class GmmJson {
             }
             String at = "covariances[" + i + "]";
             JsonNode c = covs.get(i);
+            // JSON shape errors name the JSON path; value errors from Gaussian get the component index.
+            double[][] full = type == CovarianceType.FULL ? matrix(array(c, at), at) : null;
+            double[] diag = type == CovarianceType.DIAGONAL ? numbers(array(c, at), at) : null;
+            double variance = type == CovarianceType.SPHERICAL ? number(c, at) : Double.NaN;
             try {
                 components.add(switch (type) {
-                    case FULL -> Gaussian.of(mean, matrix(array(c, at), at));
-                    case DIAGONAL -> Gaussian.diagonal(mean, numbers(array(c, at), at));
-                    case SPHERICAL -> Gaussian.spherical(mean, number(c, at));
+                    case FULL -> Gaussian.of(mean, full);
+                    case DIAGONAL -> Gaussian.diagonal(mean, diag);
+                    case SPHERICAL -> Gaussian.spherical(mean, variance);
                 });
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("component " + i + ": " + e.getMessage(), e);
