@@ -34,6 +34,21 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
+    /**
+     * Creates {@code dir} and its missing parents.
+     *
+     * @throws IllegalArgumentException naming the directory when it cannot be created
+     */
+    public static void createDirectories(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (FileSystemException e) {
+            throw new IllegalArgumentException("cannot create directory " + dir + ": " + IoMessages.reason(e), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create directory " + dir + ": " + IoMessages.reason(e), e);
+        }
+    }
+
     /** Writes {@code text} as UTF-8. */
     public static void writeString(Path target, String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
@@ -59,7 +74,8 @@ public final class AtomicFiles {
         }
         // Not Files.createTempFile: it makes the file readable by the owner only (0600), and the
         // moved file would keep that. A fresh name created with CREATE_NEW gets the umask's mode.
-        Path tmp = dir.resolve("." + absolute.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+        Path tmp = dir.resolve("." + absolute.getFileName() + "."
+                + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
         boolean done = false;
         try {
             try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,
