@@ -25,6 +25,29 @@ class ParametersTest {
     }
 
     @Test
+    void ofMapAndWithRejectNullsAndBlankNames() {
+        java.util.Map<String, Double> nullValue = new java.util.HashMap<>();
+        nullValue.put("epsilon", null);
+        assertThatThrownBy(() -> Parameters.of(nullValue))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("parameter epsilon has a null value");
+        java.util.Map<String, Double> nullName = new java.util.HashMap<>();
+        nullName.put(null, 1.0);
+        assertThatThrownBy(() -> Parameters.of(nullName))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("parameter name 'null' is not a non-blank string");
+        assertThatThrownBy(() -> Parameters.of(Map.of(" ", 1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("parameter name ' ' is not a non-blank string");
+        assertThatThrownBy(() -> Parameters.of((Map<String, Double>) null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("parameter map is null");
+        assertThatThrownBy(() -> Parameters.empty().with(null, 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("parameter name 'null' is not a non-blank string");
+    }
+
+    @Test
     void positiveRejectsZeroNegativeNaNAndInfinity() {
         for (double bad : new double[] {0, -1, Double.NaN, Double.POSITIVE_INFINITY}) {
             assertThatThrownBy(() -> Parameters.of("epsilon", bad).positive("epsilon", 1))
