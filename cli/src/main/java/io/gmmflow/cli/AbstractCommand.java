@@ -25,7 +25,11 @@ import picocli.CommandLine.Spec;
  */
 public abstract class AbstractCommand implements Callable<Integer> {
 
-    /** Compact JSON: one object on one line, doubles printed so they parse back exactly. */
+    /**
+     * Compact JSON: one object on one line, doubles printed so they parse back exactly. Jackson
+     * writes a non-finite double as the string "NaN" / "Infinity"; commands put {@code null} there
+     * instead when a number is undefined (CLI.md's {@code cubicBound}, {@code wasserstein}).
+     */
     protected static final ObjectMapper JSON = new ObjectMapper();
 
     @Spec

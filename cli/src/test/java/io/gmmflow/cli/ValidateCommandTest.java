@@ -49,7 +49,7 @@ class ValidateCommandTest {
                 Arguments.of("empty mixture", "{\"weights\": [], \"means\": [], \"covariances\": []}",
                         "mixture is empty: it needs at least one component"),
                 Arguments.of("malformed JSON", valid("[3, -1]]", "[3, -1]"), "malformed JSON at line 2, column "),
-                Arguments.of("missing key", valid("\"means\"", "\"mean\""), "unknown key 'mean'"),
+                Arguments.of("misspelled key", valid("\"means\"", "\"mean\""), "unknown key 'mean'"),
                 Arguments.of("missing key", "{\"weights\": [1], \"means\": [[0]]}", "missing key 'covariances'"));
     }
 
