@@ -21,12 +21,27 @@ final class EntropicPlan {
     /**
      * @param p        the reduced problem
      * @param bReduced the target weights the engine used (possibly rescaled to the source mass)
-     * @param fr       reduced full source potential (engine convention with bReduced)
-     * @param gr       reduced full target potential
+     * @param fa       reduced absorbed source potential (engine convention with bReduced)
+     * @param ga       reduced absorbed target potential
+     * @param u        source scalings: the full potential is fa + eps log u
+     * @param v        target scalings
      * @param eps      regularization
      * @param expo     regM / (regM + eps), 1 for the balanced problem (used for zero-weight potentials)
      */
-    EntropicPlan(CouplingProblem p, double[] bReduced, double[] fr, double[] gr, double eps, double expo) {
+    EntropicPlan(CouplingProblem p, double[] bReduced, double[] fa, double[] ga, double[] u, double[] v,
+                 double eps, double expo) {
+        // The plan is a_i u_i b_j v_j exp((fa_i + ga_j - C_ij)/eps) with the exponent evaluated exactly
+        // as the engine's kernel was, so that the returned plan is bitwise the state the iteration
+        // converged on (plus the truncated entries); folding u, v into the potentials first would round
+        // them at the scale of the costs, which at C ~ 1e4 and eps ~ 1e-4 perturbs the plan by 1e-8.
+        double[] fr = new double[p.n];
+        double[] gr = new double[p.m];
+        for (int i = 0; i < p.n; i++) {
+            fr[i] = fa[i] + eps * Math.log(u[i]);
+        }
+        for (int j = 0; j < p.m; j++) {
+            gr[j] = ga[j] + eps * Math.log(v[j]);
+        }
         int fullN = p.fullA.length;
         int fullM = p.fullB.length;
         // Express G against the given b: a_i b'_j e^{G/eps} = a_i b_j e^{(G + eps log(b'_j/b_j))/eps}.
@@ -76,16 +91,16 @@ final class EntropicPlan {
             int to = StabilizedScaling.start(blk + 1, blocks, p.n);
             for (int i = from; i < to; i++) {
                 double[] row = plan[p.rows[i]];
-                double ai = p.a[i];
-                double fi = fr[i];
+                double ai = p.a[i] * u[i];
+                double fi = fa[i];
                 int off = i * p.m;
                 double s = 0;
                 for (int j = 0; j < p.m; j++) {
-                    double x = (fi + gGiven[j] - p.cost[off + j]) * inv;
+                    double x = (fi + ga[j] - p.cost[off + j]) * inv;
                     if (x > EXP_UNDERFLOW) {
-                        double v = ai * p.b[j] * Math.exp(x);
-                        row[p.cols[j]] = v;
-                        s += v;
+                        double val = ai * (bReduced[j] * v[j]) * Math.exp(x);
+                        row[p.cols[j]] = val;
+                        s += val;
                     }
                 }
                 rowSums[p.rows[i]] = s;

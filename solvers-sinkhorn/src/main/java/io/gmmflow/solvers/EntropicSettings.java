@@ -25,7 +25,7 @@ final class EntropicSettings {
     static final int DEFAULT_MAX_ITERATIONS = 5000;
     static final double DEFAULT_TOLERANCE = 1e-9;
     static final double DEFAULT_SCALING_FACTOR = 0.5;
-    static final double DEFAULT_STAGE_TOLERANCE = 1e-3;
+    static final double DEFAULT_STAGE_TOLERANCE = 1e-6;
 
     final double epsilon;
     final int maxIterations;

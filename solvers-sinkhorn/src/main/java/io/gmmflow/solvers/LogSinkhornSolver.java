@@ -27,12 +27,14 @@ import org.slf4j.LoggerFactory;
  * |pi 1 - a|_1 + |pi^T 1 - b|_1), {@code epsilonScaling} (1: solve on eps_k = epsilonStart *
  * scalingFactor^k down to epsilon, each stage warm-started from the last; 0: one stage),
  * {@code epsilonStart} (0 means the range max C - min C), {@code scalingFactor} (0.5),
- * {@code stageTolerance} (1e-3 times the mass: the error at which an intermediate stage ends).
+ * {@code stageTolerance} (1e-6 times the mass: the error at which an intermediate stage ends; small, so that
+ * flows far below it are not lost between stages).
  * A warm start ({@link #solve(double[], double[], double[][], Parameters, Coupling)}) supplies
  * the initial potentials in the convention above.
  *
  * <p><b>Method and cost.</b> Stabilized sparse scaling (see {@code StabilizedScaling}): each
- * iteration is two sparse products with the kernel truncated at e^-60, O(nnz + K0 + K1); the
+ * iteration is two sparse products with the kernel truncated at e^-60, O(nnz + K0 + K1), and when
+ * Sinkhorn's rate degrades at small eps, Newton steps on the dual (CG over the same kernel); the
  * kernel is rebuilt (one O(K0 K1) pass) when the scalings are absorbed; the dense plan is evaluated
  * once at the end, and the reported marginal error is that of the returned plan. Status
  * {@code CONVERGED} when it is at most {@code tolerance}, {@code MAX_ITERATIONS} when the budget ran
@@ -96,21 +98,26 @@ public final class LogSinkhornSolver implements CouplingSolver {
         for (int k = 0; k < schedule.length; k++) {
             boolean last = k == schedule.length - 1;
             double target = last ? s.tolerance : Math.max(s.tolerance, s.stageTolerance * p.massA);
-            met = engine.stage(schedule[k], target, s.maxIterations);
+            // An intermediate stage leaves one iteration for projecting onto the target eps.
+            met = engine.stage(schedule[k], target, last ? s.maxIterations : s.maxIterations - 1);
             if (!met) {
                 break;
             }
         }
-        met &= engine.iterations <= s.maxIterations;
-        engine.absorb();
-        EntropicPlan plan = new EntropicPlan(p, bInternal, engine.sourcePotential(), engine.targetPotential(),
+        if (engine.epsilon() != s.epsilon) {
+            // The budget ran out before the last stage: potentials of a larger eps would overflow
+            // exp((f + g - C)/eps) at the target eps; one exact column update makes them consistent.
+            engine.projectTo(s.epsilon);
+        }
+        EntropicPlan plan = new EntropicPlan(p, bInternal, engine.absorbedSource(), engine.absorbedTarget(),
+                engine.sourceScaling(), engine.targetScaling(),
                 s.epsilon, 1.0);
         double err = plan.marginalError(p);
         for (int w = 0; w < MAX_WIDENINGS && plan.finite && met && !(err <= s.tolerance); w++) {
             engine.widenKernel();
             met = engine.resume(s.tolerance, s.maxIterations);
-            engine.absorb();
-            plan = new EntropicPlan(p, bInternal, engine.sourcePotential(), engine.targetPotential(), s.epsilon, 1.0);
+                plan = new EntropicPlan(p, bInternal, engine.absorbedSource(), engine.absorbedTarget(),
+                engine.sourceScaling(), engine.targetScaling(), s.epsilon, 1.0);
             err = plan.marginalError(p);
         }
         SolverStatus status;

@@ -84,20 +84,26 @@ public final class UnbalancedSinkhornSolver implements CouplingSolver {
         for (int k = 0; k < schedule.length; k++) {
             boolean last = k == schedule.length - 1;
             double target = last ? s.tolerance : Math.max(s.tolerance, s.stageTolerance * mass);
-            met = engine.stage(schedule[k], target, s.maxIterations);
+            // An intermediate stage leaves one iteration for projecting onto the target eps.
+            met = engine.stage(schedule[k], target, last ? s.maxIterations : s.maxIterations - 1);
             if (!met) {
                 break;
             }
         }
+        if (engine.epsilon() != s.epsilon) {
+            // The budget ran out before the last stage: potentials of a larger eps would overflow
+            // exp((f + g - C)/eps) at the target eps; one exact column update makes them consistent.
+            engine.projectTo(s.epsilon);
+        }
         double expo = regM / (regM + s.epsilon);
-        engine.absorb();
-        EntropicPlan plan = new EntropicPlan(p, p.b, engine.sourcePotential(), engine.targetPotential(), s.epsilon, expo);
+        EntropicPlan plan = new EntropicPlan(p, p.b, engine.absorbedSource(), engine.absorbedTarget(),
+                engine.sourceScaling(), engine.targetScaling(), s.epsilon, expo);
         double residual = plan.unbalancedResidual(p, regM);
         for (int w = 0; w < MAX_WIDENINGS && plan.finite && met && !(residual <= s.tolerance); w++) {
             engine.widenKernel();
             met = engine.resume(s.tolerance, s.maxIterations);
-            engine.absorb();
-            plan = new EntropicPlan(p, p.b, engine.sourcePotential(), engine.targetPotential(), s.epsilon, expo);
+                plan = new EntropicPlan(p, p.b, engine.absorbedSource(), engine.absorbedTarget(),
+                engine.sourceScaling(), engine.targetScaling(), s.epsilon, expo);
             residual = plan.unbalancedResidual(p, regM);
         }
         double err = plan.marginalError(p);
