@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
             PluginsCommand.class,
             ValidateCommand.class,
             SampleCommand.class,
+            CoupleCommand.class,
             DemoCommand.class,
             CommandLine.HelpCommand.class,
         })
