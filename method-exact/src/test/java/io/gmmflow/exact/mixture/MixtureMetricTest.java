@@ -3,6 +3,7 @@ package io.gmmflow.exact.mixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gmmflow.api.CouplingSolver;
 import io.gmmflow.api.CovarianceType;
 import io.gmmflow.api.Gaussian;
 import io.gmmflow.api.GaussianMixture;
@@ -17,9 +18,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/** Seed 002's metric with the test-only LP plan; {@link MixtureMetricWithEmdTest} reruns it with the real 'emd'. */
 class MixtureMetricTest {
 
-    private final MixtureMetric metric = new MixtureMetric(new LpCouplingSolver());
+    protected final MixtureMetric metric = new MixtureMetric(solver());
+
+    /** The exact coupling solver under which the properties are checked. */
+    protected CouplingSolver solver() {
+        return new LpCouplingSolver();
+    }
 
     @ParameterizedTest(name = "d={0}")
     @ValueSource(ints = {1, 2, 30, 300})
