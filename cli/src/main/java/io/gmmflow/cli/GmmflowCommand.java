@@ -32,6 +32,9 @@ import picocli.CommandLine.Spec;
             ValidateCommand.class,
             SampleCommand.class,
             CoupleCommand.class,
+            DistanceCommand.class,
+            GeodesicCommand.class,
+            BarycenterCommand.class,
             DemoCommand.class,
             CommandLine.HelpCommand.class,
         })

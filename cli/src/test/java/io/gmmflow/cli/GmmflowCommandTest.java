@@ -24,8 +24,11 @@ class GmmflowCommandTest {
 
     @Test
     void noCommandOrAnUnknownOneIsBadInput() {
+        // The list grows as commands are added; pin its frame and some members, not its whole text.
         assertThat(assertBadInput(Cli.run()))
-                .isEqualTo("error: missing command (one of: plugins, validate, sample, demo, help) (see 'gmmflow --help')");
+                .startsWith("error: missing command (one of: plugins, validate, sample, ")
+                .contains("couple", "distance", "geodesic", "barycenter", "demo")
+                .endsWith(", help) (see 'gmmflow --help')");
         assertThat(assertBadInput(Cli.run("transmogrify"))).startsWith("error: Unmatched argument at index 0: 'transmogrify'");
         assertThat(assertBadInput(Cli.run("plugins", "--bogus"))).startsWith("error: Unknown option: '--bogus'");
     }
