@@ -152,6 +152,10 @@ public final class ErrorFunctions {
 
     /** log Phi(z), accurate in relative terms for every z (no underflow for z very negative). */
     public static double logNormalCdf(double z) {
+        if (z > 0) {
+            // Phi(z) = 1 - erfc(z/sqrt2)/2: log1p keeps the tiny upper tail's digits
+            return Math.log1p(-0.5 * erfc(z * INV_SQRT2));
+        }
         return logErfc(-z * INV_SQRT2) - LN2;
     }
 
