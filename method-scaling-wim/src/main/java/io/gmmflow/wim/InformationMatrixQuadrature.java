@@ -23,7 +23,10 @@ import java.util.Arrays;
  * mu_{i+1} and 1 - Q_i - F_{i+1} between them, each tail from {@link ErrorFunctions#logNormalCdf}, so
  * nothing cancels and nothing underflows. Breakpoints: the means, the crossing points of adjacent
  * weighted densities and the minimum of rho between adjacent means (where the eq. 3 integrand peaks,
- * with width ~ 2 sigma^2/d), and mu_1 - 40 sigma_max, mu_N + 40 sigma_max, beyond which every integrand
+ * with width ~ 2 sigma^2/d), geometric ladders of breakpoints (widths times 4^j) around each mean and
+ * each crossing, so that no feature hides between the nodes of an interval much wider than itself
+ * (without them a 21-point rule on [mu_i, c_i] sees nothing of a peak 1e-5 wide and reports a zero
+ * error), and mu_1 - 40 sigma_max, mu_N + 40 sigma_max, beyond which every integrand
  * is below exp(-800) of its bulk (its log is a concave-down quadratic with curvature >= 1/sigma_max^2).
  *
  * <p>Cost: about (2N + 4) x 21 x (a few) nodes, each O(N^2) (N normal tails and one exp per matrix
@@ -87,26 +90,35 @@ public final class InformationMatrixQuadrature {
         double[] p = model.weights();
         int n = mu.length;
         double sMax = Arrays.stream(s).max().orElseThrow();
-        double[] pts = new double[3 * n + 2];
-        int k = 0;
-        pts[k++] = mu[0] - TAIL_SIGMAS * sMax;
-        pts[k++] = mu[n - 1] + TAIL_SIGMAS * sMax;
+        double left = mu[0] - TAIL_SIGMAS * sMax;
+        double right = mu[n - 1] + TAIL_SIGMAS * sMax;
+        java.util.List<Double> pts = new java.util.ArrayList<>();
+        pts.add(left);
+        pts.add(right);
         for (int i = 0; i < n; i++) {
-            pts[k++] = mu[i];
+            pts.add(mu[i]);
+            // the CDF steps have width sigma_i: a geometric ladder of breakpoints keeps every feature
+            // inside an interval only a few times wider than itself
+            double lo = i == 0 ? left : mu[i - 1];
+            double hi = i == n - 1 ? right : mu[i + 1];
+            ladder(pts, mu[i], s[i], lo, hi);
             if (i + 1 < n) {
                 double gap = mu[i + 1] - mu[i];
                 double c = ScalingLimits.crossing(gap, s[i], s[i + 1], p[i], p[i + 1]);
                 if (!Double.isNaN(c)) {
-                    pts[k++] = mu[i] + c;
+                    // the eq. 3 integrand peaks here like 1/cosh(slope (x - c)/2)
+                    double slope = c / (s[i] * s[i]) + (gap - c) / (s[i + 1] * s[i + 1]);
+                    pts.add(mu[i] + c);
+                    ladder(pts, mu[i] + c, 2.0 / slope, mu[i], mu[i + 1]);
                 }
                 double m = argminLogDensity(model, mu[i], mu[i + 1]);
                 if (!Double.isNaN(m)) {
-                    pts[k++] = m;
+                    pts.add(m);
                 }
             }
         }
-        double[] sorted = Arrays.copyOf(pts, k);
-        Arrays.sort(sorted);
+        double[] sorted = pts.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int k = sorted.length;
         double scale = Math.max(Math.abs(sorted[0]), Math.abs(sorted[k - 1]));
         double[] out = new double[k];
         int m = 0;
@@ -116,6 +128,18 @@ public final class InformationMatrixQuadrature {
             }
         }
         return Arrays.copyOf(out, m);
+    }
+
+    /** Adds centre +- width * 4^j, j = 0, 1, ..., while strictly inside (lo, hi). */
+    private static void ladder(java.util.List<Double> pts, double centre, double width, double lo, double hi) {
+        for (double w = width; w < hi - lo; w *= 4.0) {
+            if (centre - w > lo) {
+                pts.add(centre - w);
+            }
+            if (centre + w < hi) {
+                pts.add(centre + w);
+            }
+        }
     }
 
     /** The interior minimum of log rho on (a, b) by a 64-cell scan and golden-section refinement, or NaN. */
