@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
             ValidateCommand.class,
             SampleCommand.class,
             DemoCommand.class,
+            WimCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class GmmflowCommand implements Runnable {
