@@ -17,7 +17,7 @@ class InformationMatrixQuadratureTest {
 
     /**
      * Reference values computed with mpmath 1.3.0 at 30 digits (mp.quad, tanh-sinh, breakpoints at the
-     * means and around the crossing points; script in the commit message of this test). Tolerance 1e-11
+     * means and around the crossing points; src/test/resources/mpmath_reference.py). Tolerance 1e-11
      * relative: the mpmath values carry 20+ digits, ours are requested to 1e-12.
      */
     @ParameterizedTest
