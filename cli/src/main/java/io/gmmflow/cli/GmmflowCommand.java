@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
             SampleCommand.class,
             CoupleCommand.class,
             DemoCommand.class,
+            WimCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class GmmflowCommand implements Runnable {
