@@ -256,7 +256,8 @@ public record GapDiagnostics(int dimension, double rhoHat, double lambdaMin, dou
             double lambdaMax, double dsNorm, double m, double workLimit) {
         int d = a.dimension();
         double ratio = dsNorm / m;
-        long n = ratio < 9e18 ? (long) Math.floor(ratio) + 1 : Long.MAX_VALUE;
+        // m <= 0 can only come from round-off on a nearly singular covariance: no finite N then.
+        long n = m > 0 && ratio < 9e18 ? (long) Math.floor(ratio) + 1 : Long.MAX_VALUE;
         long minimal = lambdaMax < 1 ? 1 : (long) Math.floor(lambdaMax) + 1;
         double work = (double) n * segmentWork(d, diagonal);
         if (n == Long.MAX_VALUE || work > workLimit) {

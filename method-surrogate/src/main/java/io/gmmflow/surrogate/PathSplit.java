@@ -26,7 +26,8 @@ package io.gmmflow.surrogate;
  * W2_cov^2 / N (Cauchy-Schwarz with the triangle inequality). Each C_k and W2_k^2 is O(|dS|^2 / N^2),
  * so their difference carries an absolute error of about 1e-16 tr(Sigma) per segment.
  *
- * @param segments              the sufficient N of eq. 25 (saturates at Long.MAX_VALUE)
+ * @param segments              the sufficient N of eq. 25 (Long.MAX_VALUE when |dS| / m exceeds 9e18 or m is not
+ *                              positive to working precision: no finite N)
  * @param eigenvalueLowerBound  m = min(lambda_min(Sigma0), lambda_min(Sigma1))
  * @param minimalSegments       the smallest N with every rho_hat_k &lt; 1
  * @param computed              whether the per-segment quantities below were computed
