@@ -342,7 +342,7 @@ public abstract class ComponentFlowContract {
     }
 
     /** n-point Gauss-Legendre nodes and weights on [-1, 1] by Newton on P_n (exact to round-off). */
-    static double[][] gaussLegendre(int n) {
+    public static double[][] gaussLegendre(int n) {
         double[] x = new double[n];
         double[] w = new double[n];
         for (int i = 0; i < n; i++) {
