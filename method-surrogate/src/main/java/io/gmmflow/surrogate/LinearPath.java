@@ -48,7 +48,7 @@ final class LinearPath implements GaussianPath {
     private final double logDet0;
     private final double kineticAction;
 
-    private LinearPath(Gaussian source, Gaussian target, GaussianFactor a, GaussianFactor b) {
+    private LinearPath(Gaussian source, Gaussian target, GaussianFactor a, GaussianFactor b, boolean allowFastRoute) {
         this.d = a.dimension();
         this.source = source;
         this.target = target;
@@ -61,7 +61,7 @@ final class LinearPath implements GaussianPath {
             mean2 += dmu[i] * dmu[i];
         }
         this.logDet0 = a.logDeterminant();
-        this.diagonal = d == 1 || (a.isDiagonal() && b.isDiagonal());
+        this.diagonal = allowFastRoute && (d == 1 || (a.isDiagonal() && b.isDiagonal()));
         if (diagonal) {
             this.va = a.variances();
             this.vb = b.variances();
@@ -97,7 +97,15 @@ final class LinearPath implements GaussianPath {
     /** The path between two checked Gaussians. */
     static LinearPath of(Gaussian source, Gaussian target) {
         GaussianFactor[] f = PairChecks.factors(source, target);
-        return new LinearPath(source, target, f[0], f[1]);
+        return new LinearPath(source, target, f[0], f[1], true);
+    }
+
+    /** The path by the general (eigendecomposition) route even where a fast route applies: for tests. */
+    static LinearPath general(Gaussian source, Gaussian target) {
+        Gaussian a = Gaussian.ofFlat(source.mean(), source.covarianceRowMajor());
+        Gaussian b = Gaussian.ofFlat(target.mean(), target.covarianceRowMajor());
+        GaussianFactor[] f = PairChecks.factors(a, b);
+        return new LinearPath(a, b, f[0], f[1], false);
     }
 
     @Override
