@@ -19,7 +19,7 @@ import java.util.Locale;
  * </pre>
  * hence at most max(r(lambda_min), r(lambda_max)) (r decreases on (-1, 0] and increases on [0, inf),
  * tested). With the tolerance tau (default {@value #DEFAULT_TOLERANCE}) the interval r &lt;= tau is
- * about [-0.80, 3.9]; Table II row 1 (lambda = 3, gap 0.04 on 1.00) sits inside it, row 10
+ * [-0.789, 3.744]; Table II row 1 (lambda = 3, gap 0.04 on 1.00) sits inside it, row 10
  * (rho_hat = 6.1) outside.
  *
  * <p><b>The rule</b>, first match wins:
