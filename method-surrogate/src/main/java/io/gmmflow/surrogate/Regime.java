@@ -17,7 +17,7 @@ public enum Regime {
     NONLOCAL("exact"),
     /** Strongly non-commuting covariances (comm above its threshold): exact. */
     STRONGLY_NON_COMMUTING("exact"),
-    /** Ill-conditioned source covariance (kappa above its threshold) and not commuting: exact. */
+    /** Ill-conditioned for its non-commutativity (kappa * comm above its threshold): exact. */
     ILL_CONDITIONED("exact");
 
     private final String method;
