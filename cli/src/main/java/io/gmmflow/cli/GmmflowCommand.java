@@ -31,11 +31,14 @@ import picocli.CommandLine.Spec;
             PluginsCommand.class,
             ValidateCommand.class,
             SampleCommand.class,
+            CostCommand.class,
             CoupleCommand.class,
             DistanceCommand.class,
             GeodesicCommand.class,
             BarycenterCommand.class,
+            DiagnoseCommand.class,
             DemoCommand.class,
+            WimCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class GmmflowCommand implements Runnable {
