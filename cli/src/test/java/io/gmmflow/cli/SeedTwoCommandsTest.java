@@ -68,6 +68,19 @@ class SeedTwoCommandsTest {
     }
 
     @Test
+    void costCommandWithTheExactCostGivesW2Squared() throws Exception {
+        // W2^2(N(0, 1), N(+-2, 1)) = 4 (same variance): the generic cost command with the 'exact' plugin.
+        Cli.Result r = Cli.run("cost", "--cost", "exact", "--source", single.toString(), "--target", pair.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.get("cost").asText()).isEqualTo("exact");
+        assertThat(json.get("matrix").get(0).get(0).asDouble()).isCloseTo(4.0, within(1e-15));
+        assertThat(json.get("matrix").get(0).get(1).asDouble()).isCloseTo(4.0, within(1e-15));
+        assertThat(assertBadInput(Cli.run("cost", "--cost", "exact", "--source", single.toString(), "--target",
+                pair.toString(), "--epsilon", "0.1"))).contains("exact");
+    }
+
+    @Test
     void geodesicPointIsAMixtureAtTheRightDistance() throws Exception {
         Path out = dir.resolve("mid.json");
         Cli.Result r = Cli.run("geodesic", "--source", single.toString(), "--target", pair.toString(), "--t", "0.25",
