@@ -5,7 +5,8 @@
  * ({@link io.gmmflow.exact.mixture.MixtureGeodesic}, eq. 11-12), the barycentric and random GMM-OT
  * maps and the plan density ({@link io.gmmflow.exact.mixture.GmmOtMap}), the Gaussian barycenter
  * by the fixed point of eq. 16 ({@link io.gmmflow.exact.mixture.GaussianBarycenter}), the mixture
- * barycenter by the LP of eq. 19-20 ({@link io.gmmflow.exact.mixture.MixtureBarycenter}), and the
+ * barycenter by the LP of eq. 19-20 ({@link io.gmmflow.exact.mixture.MixtureBarycenter}) and by POT's
+ * free-support fixed point ({@link io.gmmflow.exact.mixture.MixtureBarycenterFixedPoint}), and the
  * exact W2 between one-dimensional mixtures by quantile functions
  * ({@link io.gmmflow.exact.mixture.MixtureQuantiles}, for Fig. 1).
  *
