@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
             CostCommand.class,
             CoupleCommand.class,
             DiagnoseCommand.class,
+            TransportCommand.class,
             DemoCommand.class,
             WimCommand.class,
             CommandLine.HelpCommand.class,
