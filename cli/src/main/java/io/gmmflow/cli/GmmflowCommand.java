@@ -37,6 +37,7 @@ import picocli.CommandLine.Spec;
             GeodesicCommand.class,
             BarycenterCommand.class,
             DiagnoseCommand.class,
+            TransportCommand.class,
             DemoCommand.class,
             WimCommand.class,
             CommandLine.HelpCommand.class,
