@@ -133,6 +133,34 @@ class GmmTransportTest {
     }
 
     @Test
+    void exactFlowCarriesEachPointAlongTheStraightBuresMap() {
+        // One Gaussian to one Gaussian: the geodesic is straight, x(t) = x + t (T(x) - x) with
+        // T(x) = mu1 + M (x - mu0), so RK4 must land on T(x) to integration error (1e-8 here).
+        SplittableRandom rng = new SplittableRandom(7);
+        int d = 4;
+        Gaussian g0 = Gaussian.ofFlat(rng.doubles(d, -1, 1).toArray(), RandomMatrices.spd(d, 20, 1, rng));
+        Gaussian g1 = Gaussian.ofFlat(rng.doubles(d, 2, 3).toArray(), RandomMatrices.spd(d, 20, 0.7, rng));
+        TransportPlan plan = GmmTransport.builder(REGISTRY).method("exact").build()
+                .plan(GaussianMixture.of(g0), GaussianMixture.of(g1));
+        double[] m = io.gmmflow.linalg.PairKernels.buresMap(io.gmmflow.linalg.GaussianFactor.of(g0),
+                io.gmmflow.linalg.GaussianFactor.of(g1));
+        double[][] xs = g0.sample(200, 3L);
+        double[][] pushed = plan.push(xs, "rk4", Parameters.of("steps", 50));
+        for (int p = 0; p < xs.length; p++) {
+            for (int a = 0; a < d; a++) {
+                double t = g1.mean(a);
+                for (int b = 0; b < d; b++) {
+                    t += m[a * d + b] * (xs[p][b] - g0.mean(b));
+                }
+                assertThat(pushed[p][a]).isCloseTo(t, org.assertj.core.api.Assertions.within(1e-8));
+            }
+        }
+        // The mixture cost of one pair is W2^2, which equals the geodesic's kinetic action.
+        assertThat(plan.mixtureCost()).isCloseTo(plan.flow().path(0).kineticAction(),
+                org.assertj.core.api.Assertions.within(1e-12 * plan.mixtureCost()));
+    }
+
+    @Test
     void composesPluginsAndRejectsUnknownNames() {
         GmmTransport t = GmmTransport.builder(REGISTRY).cost("surrogate").solver("emd").flow("linear").build();
         assertThat(t.methodName()).isNull();
