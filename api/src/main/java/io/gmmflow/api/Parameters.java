@@ -47,15 +47,35 @@ public final class Parameters {
         return new Parameters(Collections.unmodifiableMap(m));
     }
 
-    /** Parameters from a map (copied). */
+    /**
+     * Parameters from a map (copied).
+     *
+     * @throws IllegalArgumentException for a null map, a null or blank name, or a null value
+     */
     public static Parameters of(Map<String, ? extends Number> map) {
+        if (map == null) {
+            throw new IllegalArgumentException("parameter map is null");
+        }
         Map<String, Double> m = new LinkedHashMap<>();
-        map.forEach((k, v) -> m.put(k, v.doubleValue()));
+        map.forEach((k, v) -> {
+            checkName(k);
+            if (v == null) {
+                throw new IllegalArgumentException("parameter " + k + " has a null value");
+            }
+            m.put(k, v.doubleValue());
+        });
         return new Parameters(Collections.unmodifiableMap(m));
     }
 
-    /** A copy with {@code name} set to {@code value}. */
+    private static void checkName(String name) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("parameter name '" + name + "' is not a non-blank string");
+        }
+    }
+
+    /** A copy with {@code name} set to {@code value}. @throws IllegalArgumentException for a null or blank name */
     public Parameters with(String name, double value) {
+        checkName(name);
         Map<String, Double> m = new LinkedHashMap<>(values);
         m.put(name, value);
         return new Parameters(Collections.unmodifiableMap(m));
