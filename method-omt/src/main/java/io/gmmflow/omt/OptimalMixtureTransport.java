@@ -21,9 +21,11 @@ import io.gmmflow.api.Parameters;
  * {@code emd}).
  *
  * <p>Parameters: {@code eps1} (default 0.01), {@code eps2} (default 0.01; the two values of seed 003
- * Appendix B.3), {@code maxIterations} (5000), {@code tolerance} (1e-9); the last three go to the
- * solver as {@code epsilon}, {@code maxIterations}, {@code tolerance}. GMM-OT ignores eps1 and passes
- * eps2 on only when it is set (an exact solver has no epsilon).
+ * Appendix B.3), {@code maxIterations} and {@code tolerance} (when set; otherwise the solver's own
+ * defaults, 5000 and 1e-9 for {@code sinkhorn}), {@code pruneTolerance} (1e-12, see
+ * {@link MixtureTransportPlan}). eps2, maxIterations and tolerance go to the solver as
+ * {@code epsilon}, {@code maxIterations}, {@code tolerance}. GMM-OT ignores eps1 and passes eps2 on
+ * only when it is set (an exact solver has no epsilon).
  *
  * <p>Cost: K0 K1 pair objectives (values-only eigendecompositions, O(d) each for diagonal
  * covariances, rows in parallel), plus the solver. The maps are built on demand by
@@ -112,13 +114,17 @@ public final class OptimalMixtureTransport {
         CostModel.checkDimensions(source, target);
         double eps1 = mode == Mode.OMT ? p.positive(EPS1, DEFAULT_EPS) : 0;
         double eps2 = mode == Mode.OMT || p.has(EPS2) ? p.positive(EPS2, DEFAULT_EPS) : Double.NaN;
-        int maxIterations = p.integer(MAX_ITERATIONS, DEFAULT_MAX_ITERATIONS, 1);
-        double tolerance = p.positive(TOLERANCE, DEFAULT_TOLERANCE);
+        Parameters solverParameters = Parameters.empty();
+        if (p.has(MAX_ITERATIONS)) {
+            solverParameters = solverParameters.with(MAX_ITERATIONS, p.integer(MAX_ITERATIONS, DEFAULT_MAX_ITERATIONS, 1));
+        }
+        if (p.has(TOLERANCE)) {
+            solverParameters = solverParameters.with(TOLERANCE, p.positive(TOLERANCE, DEFAULT_TOLERANCE));
+        }
         double prune = p.get(PRUNE_TOLERANCE, DEFAULT_PRUNE_TOLERANCE);
         if (!(prune >= 0) || !(prune < 1)) {
             throw new IllegalArgumentException("parameter " + PRUNE_TOLERANCE + " must be in [0, 1), got " + prune);
         }
-        Parameters solverParameters = Parameters.of(MAX_ITERATIONS, maxIterations, TOLERANCE, tolerance);
         if (!Double.isNaN(eps2)) {
             solverParameters = solverParameters.with("epsilon", eps2);
         }
