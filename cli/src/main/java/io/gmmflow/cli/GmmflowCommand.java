@@ -34,6 +34,9 @@ import picocli.CommandLine.Spec;
             CoupleCommand.class,
             DemoCommand.class,
             WimCommand.class,
+            FitCommand.class,
+            OmtCommand.class,
+            MapCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class GmmflowCommand implements Runnable {

@@ -25,7 +25,7 @@ class GmmflowCommandTest {
     @Test
     void noCommandOrAnUnknownOneIsBadInput() {
         assertThat(assertBadInput(Cli.run()))
-                .isEqualTo("error: missing command (one of: plugins, validate, sample, demo, wim, help) (see 'gmmflow --help')");
+                .isEqualTo("error: missing command (one of: plugins, validate, sample, couple, demo, wim, fit, omt, map, help) (see 'gmmflow --help')");
         assertThat(assertBadInput(Cli.run("transmogrify"))).startsWith("error: Unmatched argument at index 0: 'transmogrify'");
         assertThat(assertBadInput(Cli.run("plugins", "--bogus"))).startsWith("error: Unknown option: '--bogus'");
     }
