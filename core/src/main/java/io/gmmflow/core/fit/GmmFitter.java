@@ -80,6 +80,33 @@ public final class GmmFitter {
         return best != null ? best : lastFailed;
     }
 
+    /**
+     * EM started from {@code initial} instead of k-means++ (scikit-learn's {@code weights_init},
+     * {@code means_init}, {@code precisions_init}): one start, the components keep their order, so a
+     * refit on perturbed data stays comparable component by component (seed 003 Appendix B.4).
+     * {@code settings.components()} and {@code restarts()} are ignored; the covariance type is the
+     * one of {@code settings}.
+     *
+     * @throws IllegalArgumentException for bad points (as {@link #fit}), an initial mixture of another
+     *     dimension, or more components than points
+     */
+    public GmmFit fitFrom(double[][] points, GaussianMixture initial, FitSettings settings) {
+        if (settings == null || initial == null) {
+            throw new IllegalArgumentException("settings and the initial mixture must not be null");
+        }
+        Data data = Data.of(points);
+        if (initial.dimension() != data.d) {
+            throw new IllegalArgumentException("the initial mixture has dimension " + initial.dimension()
+                    + " but the points have " + data.d + " coordinates");
+        }
+        if (initial.size() > data.n) {
+            throw new IllegalArgumentException("cannot fit " + initial.size() + " components to " + data.n + " points");
+        }
+        FitSettings s = new FitSettings(initial.size(), settings.covarianceType(), settings.regCovar(),
+                settings.maxIterations(), settings.tolerance(), 1, settings.seed());
+        return em(data, s, initial, new double[initial.size() * data.n], 0);
+    }
+
     /** The points as a flat row-major array, validated. */
     private record Data(double[] x, int n, int d) {
         static Data of(double[][] points) {
@@ -129,6 +156,13 @@ public final class GmmFitter {
             throw new IllegalArgumentException("the k-means start gives no valid mixture (" + e.getMessage()
                     + "); increase regCovar (now " + s.regCovar() + ") or fit fewer components", e);
         }
+        return em(data, s, current, resp, restart);
+    }
+
+    /** EM iterations from {@code current}; resp (K n doubles) is scratch. */
+    private GmmFit em(Data data, FitSettings s, GaussianMixture start, double[] resp, int restart) {
+        int n = data.n;
+        GaussianMixture current = start;
         List<Double> ll = new ArrayList<>();
         SolverStatus status = SolverStatus.MAX_ITERATIONS;
         int iterations = 0;

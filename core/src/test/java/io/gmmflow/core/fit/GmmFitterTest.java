@@ -142,6 +142,26 @@ class GmmFitterTest {
     }
 
     @Test
+    void fitFromAnInitialMixtureKeepsTheComponentOrderAndReachesTheSameOptimum() {
+        SplittableRandom rng = new SplittableRandom(17);
+        GaussianMixture truth = separated(3, 2, CovarianceType.FULL, rng);
+        double[][] x = truth.sample(6000, 3);
+        GmmFit free = fitter.fit(x, FitSettings.of(3, CovarianceType.FULL, 1).withTolerance(1e-8));
+        GmmFit warm = fitter.fitFrom(x, truth, FitSettings.of(3, CovarianceType.FULL, 1).withTolerance(1e-8));
+        assertThat(warm.status()).isEqualTo(SolverStatus.CONVERGED);
+        // well separated clusters have one optimum: same log-likelihood (to the tolerance), and
+        // component i of the warm fit is the one next to component i of the start
+        assertThat(warm.logLikelihood()).isCloseTo(free.logLikelihood(), within(1e-6 * Math.abs(free.logLikelihood())));
+        for (int i = 0; i < 3; i++) {
+            assertThat(nearest(warm.mixture(), truth.component(i).mean())).isEqualTo(i);
+        }
+        assertMonotone(warm.logLikelihoods());
+        assertThatThrownBy(() -> fitter.fitFrom(x, GaussianMixture.of(Gaussian.standard(3)),
+                FitSettings.of(1, CovarianceType.FULL, 1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dimension 3");
+    }
+
+    @Test
     void covarianceFloorKeepsDegenerateClustersPositiveDefinite() {
         double[][] x = new double[40][];
         for (int p = 0; p < 40; p++) {
