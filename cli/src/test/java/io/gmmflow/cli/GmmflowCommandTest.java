@@ -24,8 +24,11 @@ class GmmflowCommandTest {
 
     @Test
     void noCommandOrAnUnknownOneIsBadInput() {
+        // The list names every registered subcommand; check the fixed part and a few names, so that
+        // adding a command does not mean editing this test.
         assertThat(assertBadInput(Cli.run()))
-                .isEqualTo("error: missing command (one of: plugins, validate, sample, couple, demo, wim, fit, omt, map, help) (see 'gmmflow --help')");
+                .startsWith("error: missing command (one of: plugins, validate, sample, ")
+                .contains("demo").contains("help)").endsWith("(see 'gmmflow --help')");
         assertThat(assertBadInput(Cli.run("transmogrify"))).startsWith("error: Unmatched argument at index 0: 'transmogrify'");
         assertThat(assertBadInput(Cli.run("plugins", "--bogus"))).startsWith("error: Unknown option: '--bogus'");
     }

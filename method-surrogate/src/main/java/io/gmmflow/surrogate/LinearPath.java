@@ -1,0 +1,361 @@
+package io.gmmflow.surrogate;
+
+import io.gmmflow.api.CovarianceType;
+import io.gmmflow.api.Gaussian;
+import io.gmmflow.api.GaussianPath;
+import io.gmmflow.linalg.GaussianFactor;
+import io.gmmflow.linalg.PairKernels;
+import io.gmmflow.linalg.SurrogateSpectrum;
+
+/**
+ * The linear Gaussian path of seed 000 eq. 2, m(t) = (1-t) mu0 + t mu1, Sigma(t) = (1-t) Sigma0 + t Sigma1,
+ * with the field of Lemma 1 (eq. 5): v(t, x) = dmu + 1/2 dS Sigma(t)^{-1} (x - m(t)).
+ *
+ * <p>Closed form in t from one eigendecomposition made here (DESIGN.md section 2): with
+ * Sigma0 = L L^T, G = L^{-1} dS L^{-T} = Q Lambda Q^T and W = L^{-T} Q, Sigma(t) = L Q (I + t Lambda) Q^T L^T,
+ * so for y = W^T (x - m(t))
+ * <pre>
+ *   v = dmu + 1/2 (L Q) (lambda_k y_k / (1 + t lambda_k))_k,
+ *   log N(x | m(t), Sigma(t)) = -1/2 (d log 2 pi + log det Sigma0 + sum_k log1p(t lambda_k) + sum_k y_k^2 / (1 + t lambda_k)).
+ * </pre>
+ * Per point: 2 d^2 multiply-adds for both outputs (d^2 for one), from one whitened vector, and no
+ * allocation; per call O(d) set-up. Diagonal pairs (both covariances diagonal or spherical, or d = 1)
+ * use the per-coordinate form v_k = dmu_k + 1/2 (b_k - a_k) / sigma_k(t) (x_k - m_k(t)): O(d) per point.
+ *
+ * <p>t may be any finite number at which Sigma(t) stays positive definite (every 1 + t lambda_k > 0),
+ * which includes [0, 1]. Immutable and thread-safe: batched calls on disjoint ranges may run
+ * concurrently (each call allocates its own O(d) scratch).
+ */
+final class LinearPath implements GaussianPath {
+
+    private static final double LOG_2PI = Math.log(2 * Math.PI);
+
+    private final int d;
+    private final Gaussian source;
+    private final Gaussian target;
+    private final double[] mu0;
+    private final double[] mu1;
+    private final double[] dmu;
+    /** Diagonal route: the variances a_k, b_k and b_k - a_k. */
+    private final boolean diagonal;
+    private final double[] va;
+    private final double[] vb;
+    private final double[] dv;
+    /** General route: eigenvalues lambda_k, the basis L Q (row-major, column k for lambda_k) and W^T (row k = w_k). */
+    private final double[] lambda;
+    private final double[] lq;
+    private final double[] wt;
+    private final double logDet0;
+    private final double kineticAction;
+
+    private LinearPath(Gaussian source, Gaussian target, GaussianFactor a, GaussianFactor b, boolean allowFastRoute) {
+        this.d = a.dimension();
+        this.source = source;
+        this.target = target;
+        this.mu0 = a.mean();
+        this.mu1 = b.mean();
+        this.dmu = new double[d];
+        double mean2 = 0;
+        for (int i = 0; i < d; i++) {
+            dmu[i] = mu1[i] - mu0[i];
+            mean2 += dmu[i] * dmu[i];
+        }
+        this.logDet0 = a.logDeterminant();
+        this.diagonal = allowFastRoute && (d == 1 || (a.isDiagonal() && b.isDiagonal()));
+        if (diagonal) {
+            this.va = a.variances();
+            this.vb = b.variances();
+            this.dv = new double[d];
+            for (int k = 0; k < d; k++) {
+                dv[k] = vb[k] - va[k];
+            }
+            this.lambda = null;
+            this.lq = null;
+            this.wt = null;
+            this.kineticAction = mean2 + SurrogateCost.diagonalCost(va, vb);
+        } else {
+            SurrogateSpectrum s = PairKernels.surrogateSpectrum(a, b);
+            PairChecks.requireAboveMinusOne(SurrogateCost.minimum(s.lambda()));
+            this.va = null;
+            this.vb = null;
+            this.dv = null;
+            this.lambda = s.lambda().clone();
+            this.lq = s.lq().clone();
+            double[] w = s.w();
+            this.wt = new double[d * d];
+            for (int i = 0; i < d; i++) {
+                for (int k = 0; k < d; k++) {
+                    wt[k * d + i] = w[i * d + k];
+                }
+            }
+            // The cost through the same dispatch as SurrogateCost, so that kineticAction() and the
+            // cost matrix agree to the last bit.
+            this.kineticAction = mean2 + SurrogateCost.covarianceCost(a, b);
+        }
+    }
+
+    /** The path between two checked Gaussians. */
+    static LinearPath of(Gaussian source, Gaussian target) {
+        GaussianFactor[] f = PairChecks.factors(source, target);
+        return new LinearPath(source, target, f[0], f[1], true);
+    }
+
+    /** The path by the general (eigendecomposition) route even where a fast route applies: for tests. */
+    static LinearPath general(Gaussian source, Gaussian target) {
+        Gaussian a = Gaussian.ofFlat(source.mean(), source.covarianceRowMajor());
+        Gaussian b = Gaussian.ofFlat(target.mean(), target.covarianceRowMajor());
+        GaussianFactor[] f = PairChecks.factors(a, b);
+        return new LinearPath(a, b, f[0], f[1], false);
+    }
+
+    @Override
+    public int dimension() {
+        return d;
+    }
+
+    private static void checkTime(double t) {
+        if (!Double.isFinite(t)) {
+            throw new IllegalArgumentException("time t is not finite (" + t + ")");
+        }
+    }
+
+    private IllegalArgumentException notPositiveDefinite(double t) {
+        return new IllegalArgumentException("t = " + t + " is outside the interval where Sigma(t) = (1-t) Sigma0 + t Sigma1 "
+                + "is positive definite");
+    }
+
+    @Override
+    public Gaussian at(double t) {
+        checkTime(t);
+        if (t == 0.0) {
+            return source;
+        }
+        if (t == 1.0) {
+            return target;
+        }
+        double[] m = mean(t);
+        if (diagonal && source.covarianceType() != CovarianceType.FULL && target.covarianceType() != CovarianceType.FULL) {
+            double[] v = new double[d];
+            for (int k = 0; k < d; k++) {
+                v[k] = (1 - t) * va[k] + t * vb[k];
+                if (!(v[k] > 0)) {
+                    throw notPositiveDefinite(t);
+                }
+            }
+            if (source.covarianceType() == CovarianceType.SPHERICAL && target.covarianceType() == CovarianceType.SPHERICAL) {
+                return Gaussian.spherical(m, v[0]);
+            }
+            return Gaussian.diagonal(m, v);
+        }
+        double[] s0 = source.covarianceRowMajor();
+        double[] s1 = target.covarianceRowMajor();
+        for (int i = 0; i < d * d; i++) {
+            s0[i] = (1 - t) * s0[i] + t * s1[i];
+        }
+        try {
+            return Gaussian.ofFlat(m, s0);
+        } catch (IllegalArgumentException e) {
+            throw notPositiveDefinite(t);
+        }
+    }
+
+    @Override
+    public double[] mean(double t) {
+        checkTime(t);
+        double[] m = new double[d];
+        for (int i = 0; i < d; i++) {
+            m[i] = (1 - t) * mu0[i] + t * mu1[i];
+        }
+        return m;
+    }
+
+    @Override
+    public double[] meanVelocity(double t) {
+        checkTime(t);
+        return dmu.clone();
+    }
+
+    /** c_k = 1 / (1 + t lambda_k), checking that Sigma(t) is positive definite. */
+    private double[] inverseScales(double t) {
+        double[] c = new double[d];
+        for (int k = 0; k < d; k++) {
+            double s = 1 + t * lambda[k];
+            if (!(s > 0)) {
+                throw notPositiveDefinite(t);
+            }
+            c[k] = 1 / s;
+        }
+        return c;
+    }
+
+    /** sigma_k(t) = (1-t) a_k + t b_k for the diagonal route, checked positive. */
+    private double[] variancesAt(double t) {
+        double[] s = new double[d];
+        for (int k = 0; k < d; k++) {
+            s[k] = (1 - t) * va[k] + t * vb[k];
+            if (!(s[k] > 0)) {
+                throw notPositiveDefinite(t);
+            }
+        }
+        return s;
+    }
+
+    @Override
+    public double[] velocityMatrix(double t) {
+        checkTime(t);
+        double[] b = new double[d * d];
+        if (diagonal) {
+            double[] s = variancesAt(t);
+            for (int k = 0; k < d; k++) {
+                b[k * d + k] = 0.5 * dv[k] / s[k];
+            }
+            return b;
+        }
+        double[] c = inverseScales(t);
+        double[] h = new double[d];
+        for (int k = 0; k < d; k++) {
+            h[k] = 0.5 * lambda[k] * c[k];
+        }
+        // B = (L Q) diag(h) W^T
+        for (int i = 0; i < d; i++) {
+            for (int k = 0; k < d; k++) {
+                double f = lq[i * d + k] * h[k];
+                if (f == 0.0) {
+                    continue;
+                }
+                int rk = k * d;
+                int ri = i * d;
+                for (int j = 0; j < d; j++) {
+                    b[ri + j] += f * wt[rk + j];
+                }
+            }
+        }
+        return b;
+    }
+
+    @Override
+    public double logDeterminant(double t) {
+        checkTime(t);
+        if (diagonal) {
+            double[] s = variancesAt(t);
+            double ld = 0;
+            for (double v : s) {
+                ld += Math.log(v);
+            }
+            return ld;
+        }
+        inverseScales(t);
+        double ld = logDet0;
+        for (int k = 0; k < d; k++) {
+            ld += Math.log1p(t * lambda[k]);
+        }
+        return ld;
+    }
+
+    @Override
+    public void evaluate(double t, double[] points, int from, int to, double[] logDensity, double[] velocity) {
+        checkTime(t);
+        if (points == null) {
+            throw new IllegalArgumentException("points array is null");
+        }
+        if (from < 0 || from > to || (long) to * d > points.length) {
+            throw new IllegalArgumentException("point range [" + from + ", " + to + ") does not fit a points array of length "
+                    + points.length + " in dimension " + d);
+        }
+        if (logDensity != null && logDensity.length < to) {
+            throw new IllegalArgumentException("log-density output has length " + logDensity.length + ", needs " + to);
+        }
+        if (velocity != null && (long) velocity.length < (long) to * d) {
+            throw new IllegalArgumentException("velocity output has length " + velocity.length + ", needs " + (long) to * d);
+        }
+        double[] m = mean(t);
+        if (diagonal) {
+            evaluateDiagonal(t, m, points, from, to, logDensity, velocity);
+        } else {
+            evaluateGeneral(t, m, points, from, to, logDensity, velocity);
+        }
+    }
+
+    private void evaluateDiagonal(double t, double[] m, double[] points, int from, int to, double[] logDensity,
+            double[] velocity) {
+        double[] s = variancesAt(t);
+        double[] inv = new double[d];
+        double[] slope = new double[d];
+        double ld = 0;
+        for (int k = 0; k < d; k++) {
+            inv[k] = 1 / s[k];
+            slope[k] = 0.5 * dv[k] * inv[k];
+            ld += Math.log(s[k]);
+        }
+        double constant = -0.5 * (d * LOG_2PI + ld);
+        for (int p = from; p < to; p++) {
+            int off = p * d;
+            double q = 0;
+            for (int k = 0; k < d; k++) {
+                double r = points[off + k] - m[k];
+                q += r * r * inv[k];
+                if (velocity != null) {
+                    velocity[off + k] = dmu[k] + slope[k] * r;
+                }
+            }
+            if (logDensity != null) {
+                logDensity[p] = constant - 0.5 * q;
+            }
+        }
+    }
+
+    private void evaluateGeneral(double t, double[] m, double[] points, int from, int to, double[] logDensity,
+            double[] velocity) {
+        double[] c = inverseScales(t);
+        double[] h = new double[d];
+        double ld = logDet0;
+        for (int k = 0; k < d; k++) {
+            h[k] = 0.5 * lambda[k] * c[k];
+            ld += Math.log1p(t * lambda[k]);
+        }
+        double constant = -0.5 * (d * LOG_2PI + ld);
+        double[] r = new double[d];
+        double[] z = new double[d];
+        boolean wantDensity = logDensity != null;
+        boolean wantVelocity = velocity != null;
+        for (int p = from; p < to; p++) {
+            int off = p * d;
+            for (int i = 0; i < d; i++) {
+                r[i] = points[off + i] - m[i];
+            }
+            double q = 0;
+            for (int k = 0; k < d; k++) {
+                int rk = k * d;
+                double y = 0;
+                for (int i = 0; i < d; i++) {
+                    y += wt[rk + i] * r[i];
+                }
+                q += y * y * c[k];
+                z[k] = y * h[k];
+            }
+            if (wantDensity) {
+                logDensity[p] = constant - 0.5 * q;
+            }
+            if (wantVelocity) {
+                for (int i = 0; i < d; i++) {
+                    int ri = i * d;
+                    double v = dmu[i];
+                    for (int k = 0; k < d; k++) {
+                        v += lq[ri + k] * z[k];
+                    }
+                    velocity[off + i] = v;
+                }
+            }
+        }
+    }
+
+    @Override
+    public double kineticAction() {
+        return kineticAction;
+    }
+
+    @Override
+    public String toString() {
+        return "LinearPath[d=" + d + ", " + (diagonal ? "diagonal" : "general") + ", C=" + kineticAction + "]";
+    }
+}
