@@ -118,6 +118,23 @@ class OmtCommandsTest {
     }
 
     @Test
+    void costCommandMapsEpsilonToTheEntropicCostsEps1() throws IOException {
+        Cli.Result r = Cli.run("cost", "--cost", "entropic", "--source", source.toString(), "--target", target.toString(),
+                "--epsilon", "0.3");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode m = new ObjectMapper().readTree(r.out()).get("matrix");
+        double[][] expected = new io.gmmflow.omt.EntropicCost().matrix(DemoMixtures.SOURCE, DemoMixtures.TARGET,
+                Parameters.of("eps1", 0.3));
+        for (int i = 0; i < expected.length; i++) {
+            for (int j = 0; j < expected[i].length; j++) {
+                assertThat(m.get(i).get(j).asDouble()).isEqualTo(expected[i][j]);
+            }
+        }
+        assertThat(assertBadInput(Cli.run("cost", "--cost", "entropic", "--source", source.toString(), "--target",
+                target.toString(), "--epsilon", "0"))).contains("eps1");
+    }
+
+    @Test
     void mapPrintsTheLibrarysImagesInInputOrder() {
         double[][] x = PointsCsv.readPoints(points);
         OmtResult direct = OptimalMixtureTransport.omt(PluginRegistry.fromServiceLoader().couplingSolver("sinkhorn"))

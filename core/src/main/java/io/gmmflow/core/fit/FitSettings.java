@@ -6,7 +6,8 @@ import io.gmmflow.api.CovarianceType;
  * Settings of an EM fit ({@link GmmFitter}), with scikit-learn's {@code GaussianMixture} defaults
  * where it has one: covariance floor {@code regCovar} = 1e-6 (its {@code reg_covar}), at most 100
  * EM iterations, tolerance 1e-3 on the change of the mean log-likelihood per point, one start
- * ({@code n_init} = 1); starts are k-means++ seeds refined by Lloyd's k-means.
+ * ({@code n_init} = 1); starts are k-means++ seeds refined by Lloyd's k-means. Immutable and
+ * thread-safe (a validated record).
  *
  * @param components     K >= 1
  * @param covarianceType full, diagonal or spherical covariances

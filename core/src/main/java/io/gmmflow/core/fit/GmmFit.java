@@ -4,7 +4,8 @@ import io.gmmflow.api.GaussianMixture;
 import io.gmmflow.api.SolverStatus;
 
 /**
- * The result of an EM fit, with its provenance.
+ * The result of an EM fit, with its provenance (the settings and seed that produced it). Immutable
+ * and thread-safe (the array is copied in and out).
  *
  * @param mixture        the fitted mixture (the parameters whose log-likelihood is the last entry of
  *                       {@code logLikelihoods})
