@@ -33,8 +33,7 @@ import org.knowm.xchart.XYChart;
  *
  * <p>Output: {@code fig1.png} (top row the target test points, middle row OMT random-map samples,
  * bottom row forward-map images) and one JSON line per task on standard output.
- * Run: {@code mvn -q -pl examples exec:java -Dexec.mainClass=io.gmmflow.examples.omt.Seed003Fig1
- * [-Dexec.args=OUTDIR]} (default {@code target/examples/omt}). About a minute on 2 cores.
+ * Run: {@code examples/run omt.Seed003Fig1 [OUTDIR]} (default {@code target/examples/omt}). About a minute on 2 cores.
  */
 public final class Seed003Fig1 {
 

@@ -35,8 +35,7 @@ import org.knowm.xchart.CategoryChartBuilder;
  *
  * <p>Output: one JSON line per row on standard output, and {@code b4_tmd.png},
  * {@code b4_tc.png} (bars: methods by noise level, for K_s, K_t = 5, 15).
- * Run: {@code mvn -q -pl examples exec:java -Dexec.mainClass=io.gmmflow.examples.omt.Seed003StabilityB4
- * [-Dexec.args=OUTDIR]} (default {@code target/examples/omt}).
+ * Run: {@code examples/run omt.Seed003StabilityB4 [OUTDIR]} (default {@code target/examples/omt}).
  */
 public final class Seed003StabilityB4 {
 
