@@ -40,6 +40,9 @@ import picocli.CommandLine.Spec;
             TransportCommand.class,
             DemoCommand.class,
             WimCommand.class,
+            FitCommand.class,
+            OmtCommand.class,
+            MapCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class GmmflowCommand implements Runnable {
