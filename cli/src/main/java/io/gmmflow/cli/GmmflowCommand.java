@@ -43,6 +43,7 @@ import picocli.CommandLine.Spec;
             FitCommand.class,
             OmtCommand.class,
             MapCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class GmmflowCommand implements Runnable {
