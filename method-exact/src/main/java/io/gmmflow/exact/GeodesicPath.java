@@ -30,14 +30,15 @@ import java.util.Arrays;
  * 4 d^2 per point (y = W r, v = dmu + (M - I) L y, with (M - I) L fixed per pair). The points of a
  * call are gathered into a d x m matrix so that each product is a matrix product whose innermost
  * loop is a contiguous pass over the points, which the JIT vectorizes, blocked two rows by four
- * (see {@code multiplyInto}: about 9 GFlop/s per core, 5x one dot product per point at d = 300;
+ * (see {@code BlockedProduct}: 12-13 GFlop/s per core, 4x one dot product per point at d = 300;
  * {@code ExactKernelTimings} in the examples and the JMH benchmarks print the numbers).
  * Scratch: a few d x m arrays per call, nothing per point. Diagonal pairs (both covariances diagonal
  * or spherical, or d = 1) take an O(d) route: M = diag(sqrt(b_k / a_k)). A pair with identical
  * covariances is a pure translation (M = I exactly).
  *
  * <p>Both covariances must be positive definite. Immutable and thread-safe: concurrent calls of
- * {@link #evaluate} on disjoint output ranges are safe.
+ * {@link #evaluate} on disjoint output ranges are safe (the only mutable field is a volatile memo of
+ * the last W(t), replaced whole, never modified).
  */
 public final class GeodesicPath implements GaussianPath {
 
@@ -67,6 +68,8 @@ public final class GeodesicPath implements GaussianPath {
     private final double[] sd1;
     private final double logDet0;
     private final double w2Squared;
+    /** The batch route's W(t) for the last t it was formed at (see {@code timeOperator}). */
+    private volatile TimeOperator lastOperator;
 
     GeodesicPath(Gaussian source, Gaussian target) {
         if (source == null || target == null) {
@@ -412,7 +415,7 @@ public final class GeodesicPath implements GaussianPath {
             evaluateDiagonal(t, points, from, to, logDensity, velocity, mt);
         } else if (2 * (to - from) >= d) {
             // W(t) costs d^3 per call and saves 2 d^2 per point over the eigenbasis route
-            evaluateBatch(points, from, to, logDensity, velocity, mt, inva, ldsum);
+            evaluateBatch(t, points, from, to, logDensity, velocity, mt, inva, ldsum);
         } else {
             evaluateEigen(points, from, to, logDensity, velocity, mt, inva, ldsum);
         }
@@ -456,7 +459,7 @@ public final class GeodesicPath implements GaussianPath {
         double constant = -0.5 * (d * LOG_2PI + logDet0 + 2 * ldsum);
         double[] r = gather(points, from, m, mt);
         double[] z = new double[d * m];
-        multiplyInto(pt, r, z, d, m);                               // Z = P^T R
+        BlockedProduct.multiplyInto(pt, r, z, d, m);                               // Z = P^T R
         double[] w = new double[d * m];
         double[] y = new double[d * m];
         if (velocity != null) {
@@ -467,7 +470,7 @@ public final class GeodesicPath implements GaussianPath {
                     w[o + q] = ck * z[o + q];
                 }
             }
-            multiplyInto(p, w, y, d, m);                            // P diag(c) Z
+            BlockedProduct.multiplyInto(p, w, y, d, m);                            // P diag(c) Z
             scatter(y, from, m, velocity);
             java.util.Arrays.fill(y, 0);
         }
@@ -479,7 +482,7 @@ public final class GeodesicPath implements GaussianPath {
                     w[o + q] = ik * z[o + q];
                 }
             }
-            multiplyInto(g, w, y, d, m);                            // Y = L^{-1} P diag(1/a) Z
+            BlockedProduct.multiplyInto(g, w, y, d, m);                            // Y = L^{-1} P diag(1/a) Z
             squaredNorms(y, from, m, constant, logDensity);
         }
     }
@@ -488,9 +491,37 @@ public final class GeodesicPath implements GaussianPath {
      * Many points: W(t) = G diag(1/a) P^T = L^{-1} A(t)^{-1} once per call (d^3), then y = W r and
      * v = dmu + K y with K = (M - I) L, since A^{-1} r = L y: two d^2 passes per point.
      */
-    private void evaluateBatch(double[] points, int from, int to, double[] logDensity, double[] velocity,
+    private void evaluateBatch(double t, double[] points, int from, int to, double[] logDensity, double[] velocity,
                                double[] mt, double[] inva, double ldsum) {
         int m = to - from;
+        double[] wt = timeOperator(t, inva);
+        double constant = -0.5 * (d * LOG_2PI + logDet0 + 2 * ldsum);
+        double[] r = gather(points, from, m, mt);
+        double[] y = new double[d * m];
+        BlockedProduct.multiplyInto(wt, r, y, d, m);                               // Y = L^{-1} A(t)^{-1} R
+        if (logDensity != null) {
+            squaredNorms(y, from, m, constant, logDensity);
+        }
+        if (velocity != null) {
+            double[] v = new double[d * m];
+            BlockedProduct.multiplyInto(k, y, v, d, m);                            // (M - I) L Y
+            scatter(v, from, m, velocity);
+        }
+    }
+
+    /**
+     * W(t) = G diag(1/a(t)) P^T = L^{-1} A(t)^{-1} (d^3), memoized for the last t: a mixture
+     * evaluation calls every path once per chunk of points at the same t, and at d = 300 forming
+     * W(t) for each of its 5 chunks was a quarter of the velocity stage's flops. The memo is an
+     * immutable (t, W) pair behind a volatile field, so concurrent calls at the same or different
+     * times are safe (at worst two threads form the same W(t) once each) and the path stays
+     * observably immutable.
+     */
+    private double[] timeOperator(double t, double[] inva) {
+        TimeOperator op = lastOperator;
+        if (op != null && op.t == t) {
+            return op.w;
+        }
         double[] gs = new double[d * d];
         for (int i = 0; i < d; i++) {
             int row = i * d;
@@ -499,19 +530,13 @@ public final class GeodesicPath implements GaussianPath {
             }
         }
         double[] wt = new double[d * d];
-        multiplyInto(gs, pt, wt, d, d);
-        double constant = -0.5 * (d * LOG_2PI + logDet0 + 2 * ldsum);
-        double[] r = gather(points, from, m, mt);
-        double[] y = new double[d * m];
-        multiplyInto(wt, r, y, d, m);                               // Y = L^{-1} A(t)^{-1} R
-        if (logDensity != null) {
-            squaredNorms(y, from, m, constant, logDensity);
-        }
-        if (velocity != null) {
-            double[] v = new double[d * m];
-            multiplyInto(k, y, v, d, m);                            // (M - I) L Y
-            scatter(v, from, m, velocity);
-        }
+        BlockedProduct.multiplyInto(gs, pt, wt, d, d);
+        lastOperator = new TimeOperator(t, wt);
+        return wt;
+    }
+
+    /** W(t) at one time; its array is never written after construction. */
+    private record TimeOperator(double t, double[] w) {
     }
 
     /** The d x m matrix R with column q = x_{from+q} - m(t) (row-major: coordinate j of all points in row j). */
@@ -548,70 +573,6 @@ public final class GeodesicPath implements GaussianPath {
         }
         for (int q = 0; q < m; q++) {
             logDensity[from + q] = constant - 0.5 * quad[q];
-        }
-    }
-
-    /**
-     * out += A X for a row-major d x d matrix A and a d x m matrix X (out zero on entry). This is
-     * where the time goes, so the loop nest is blocked for the JIT: two rows of A against four rows
-     * of X at a time, with the innermost loop a contiguous pass over the m points (no reduction, so
-     * C2 vectorizes it). Each out element is loaded and stored once per four multiply-adds and each
-     * X element feeds two rows, where the plain i-k-j order loads and stores out once per
-     * multiply-add: measured 9 GFlop/s against 3.5 for the plain order at d = 50..300, m = 128..2000
-     * on one core of the 2-core bench machine (the native GEMM that core-linalg is getting is the
-     * next step). Bit-for-bit this sums in a different order than the plain loop (round-off only).
-     */
-    static void multiplyInto(double[] a, double[] x, double[] out, int d, int m) {
-        int i = 0;
-        for (; i + 1 < d; i += 2) {
-            int ai = i * d;
-            int aj = ai + d;
-            int oi = i * m;
-            int oj = oi + m;
-            int kk = 0;
-            for (; kk + 3 < d; kk += 4) {
-                double b0 = a[ai + kk];
-                double b1 = a[ai + kk + 1];
-                double b2 = a[ai + kk + 2];
-                double b3 = a[ai + kk + 3];
-                double c0 = a[aj + kk];
-                double c1 = a[aj + kk + 1];
-                double c2 = a[aj + kk + 2];
-                double c3 = a[aj + kk + 3];
-                int x0 = kk * m;
-                int x1 = x0 + m;
-                int x2 = x1 + m;
-                int x3 = x2 + m;
-                for (int q = 0; q < m; q++) {
-                    double y0 = x[x0 + q];
-                    double y1 = x[x1 + q];
-                    double y2 = x[x2 + q];
-                    double y3 = x[x3 + q];
-                    out[oi + q] += b0 * y0 + b1 * y1 + b2 * y2 + b3 * y3;
-                    out[oj + q] += c0 * y0 + c1 * y1 + c2 * y2 + c3 * y3;
-                }
-            }
-            for (; kk < d; kk++) {
-                double b = a[ai + kk];
-                double c = a[aj + kk];
-                int xk = kk * m;
-                for (int q = 0; q < m; q++) {
-                    double y = x[xk + q];
-                    out[oi + q] += b * y;
-                    out[oj + q] += c * y;
-                }
-            }
-        }
-        for (; i < d; i++) {
-            int ai = i * d;
-            int oi = i * m;
-            for (int kk = 0; kk < d; kk++) {
-                double b = a[ai + kk];
-                int xk = kk * m;
-                for (int q = 0; q < m; q++) {
-                    out[oi + q] += b * x[xk + q];
-                }
-            }
         }
     }
 
