@@ -334,7 +334,7 @@ final class LinearPath implements GaussianPath {
             }
         }
         double[] y = new double[d * n];
-        multiplyInto(wt, r, y, d, n);                       // Y = W^T R
+        BlockedProduct.multiplyInto(wt, r, y, d, n);                       // Y = W^T R
         if (logDensity != null) {
             double[] quad = new double[n];
             for (int k = 0; k < d; k++) {
@@ -358,76 +358,11 @@ final class LinearPath implements GaussianPath {
                 }
             }
             java.util.Arrays.fill(r, 0.0);
-            multiplyInto(lq, y, r, d, n);                    // V = (L Q) Z
+            BlockedProduct.multiplyInto(lq, y, r, d, n);                    // V = (L Q) Z
             for (int q = 0; q < n; q++) {
                 int off = (from + q) * d;
                 for (int i = 0; i < d; i++) {
                     velocity[off + i] = dmu[i] + r[i * n + q];
-                }
-            }
-        }
-    }
-
-    /**
-     * out += A X for a row-major d x d matrix A and a d x m matrix X (out zero on entry). This is
-     * where the time goes, so the loop nest is blocked for the JIT: two rows of A against four rows
-     * of X at a time, with the innermost loop a contiguous pass over the m points (no reduction, so
-     * C2 vectorizes it). Each out element is loaded and stored once per four multiply-adds and each
-     * X element feeds two rows, where the plain i-k-j order loads and stores out once per
-     * multiply-add: measured 9 GFlop/s against 3.5 for the plain order at d = 50..300, m = 128..2000
-     * on one core of the 2-core bench machine (the native GEMM that core-linalg is getting is the
-     * next step). The same kernel as method-exact's GeodesicPath: plugin modules share only api and
-     * core-linalg, and core-linalg has no such product yet.
-     */
-    static void multiplyInto(double[] a, double[] x, double[] out, int d, int m) {
-        int i = 0;
-        for (; i + 1 < d; i += 2) {
-            int ai = i * d;
-            int aj = ai + d;
-            int oi = i * m;
-            int oj = oi + m;
-            int kk = 0;
-            for (; kk + 3 < d; kk += 4) {
-                double b0 = a[ai + kk];
-                double b1 = a[ai + kk + 1];
-                double b2 = a[ai + kk + 2];
-                double b3 = a[ai + kk + 3];
-                double c0 = a[aj + kk];
-                double c1 = a[aj + kk + 1];
-                double c2 = a[aj + kk + 2];
-                double c3 = a[aj + kk + 3];
-                int x0 = kk * m;
-                int x1 = x0 + m;
-                int x2 = x1 + m;
-                int x3 = x2 + m;
-                for (int q = 0; q < m; q++) {
-                    double y0 = x[x0 + q];
-                    double y1 = x[x1 + q];
-                    double y2 = x[x2 + q];
-                    double y3 = x[x3 + q];
-                    out[oi + q] += b0 * y0 + b1 * y1 + b2 * y2 + b3 * y3;
-                    out[oj + q] += c0 * y0 + c1 * y1 + c2 * y2 + c3 * y3;
-                }
-            }
-            for (; kk < d; kk++) {
-                double b = a[ai + kk];
-                double c = a[aj + kk];
-                int xk = kk * m;
-                for (int q = 0; q < m; q++) {
-                    double y = x[xk + q];
-                    out[oi + q] += b * y;
-                    out[oj + q] += c * y;
-                }
-            }
-        }
-        for (; i < d; i++) {
-            int ai = i * d;
-            int oi = i * m;
-            for (int kk = 0; kk < d; kk++) {
-                double b = a[ai + kk];
-                int xk = kk * m;
-                for (int q = 0; q < m; q++) {
-                    out[oi + q] += b * x[xk + q];
                 }
             }
         }
