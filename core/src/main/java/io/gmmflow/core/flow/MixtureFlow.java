@@ -36,8 +36,8 @@ public final class MixtureFlow implements VelocityField {
     /** Smallest number of points per chunk (large d takes larger chunks, see {@code chunkSize}). */
     public static final int CHUNK = 128;
 
-    /** Work (points x pairs x d^2) above which the chunks of one evaluation run in parallel. */
-    static final long PARALLEL_WORK = 250_000L;
+    /** Work (points x pairs x (d^2 + 32)) above which the chunks of one evaluation run in parallel. */
+    static final long PARALLEL_WORK = 100_000L;
 
     private static final int CORES = Math.max(1, Runtime.getRuntime().availableProcessors());
 
@@ -230,8 +230,10 @@ public final class MixtureFlow implements VelocityField {
         int n = to - from;
         int chunk = chunkSize(n, d);
         int chunks = (n + chunk - 1) / chunk;
-        // Parallel only when there is enough work to pay for the fork (cost ~ points x pairs x d^2).
-        long work = (long) n * paths.length * d * d;
+        // Parallel only when there is enough work to pay for the fork: per point and pair about d^2
+        // multiply-adds plus a fixed ~30 (the log-sum-exp step, gather and scatter), which dominates at
+        // d = 2 (2000 points x 4 pairs there take ~0.2 ms, ten times a fork).
+        long work = (long) n * paths.length * ((long) d * d + 32);
         IntStream range = IntStream.range(0, chunks);
         if (chunks > 1 && work > PARALLEL_WORK) {
             range = range.parallel();
