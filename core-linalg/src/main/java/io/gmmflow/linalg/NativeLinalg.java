@@ -30,14 +30,17 @@ import org.slf4j.LoggerFactory;
  * pure-Java fallback ({@code F2jLAPACK}) is never used: it is the JNI class or nothing.
  *
  * <p><b>Threads.</b> OpenBLAS's pthread build starts one thread per core for a large enough call.
- * Our callers already parallelize over pairs and points, and on this machine (2 cores) that
- * oversubscription made every kernel slower, alone or with both cores busy (d = 300, 100 W2 pairs:
- * 4.3 ms per pair pinned to one thread against 6.3 - 7.3 ms with two; eigendecomposition 6.8 vs
- * 8.5 - 12 ms; at d = 100 the 2-thread calls were 2 - 8x slower). The thread count is fixed from
- * the environment when the library loads and cannot be changed from Java afterwards, so the
- * launcher, the build (surefire) and CI export {@code OPENBLAS_NUM_THREADS=1}. When the
- * environment does not pin it ({@link #threadsPinned()} false) the automatic route uses the
- * native kernels only from {@link #UNPINNED_CROSSOVER}, where they still win with two threads.
+ * Our callers already parallelize over pairs and points, and on this machine (2 cores) the extra
+ * threads made the LAPACK kernels slower, alone or with both cores busy (d = 300, 100 W2 pairs from
+ * scratch: 4.3 - 4.4 ms per pair pinned to one thread against 6.3 - 7.4 ms with two, serial or in a
+ * parallel stream; eigendecomposition 6.8 vs 8.5 - 12 ms; at d = 10 - 100 the two-thread calls were
+ * 1.5 - 4x slower than one-thread ones). The thread count is fixed from the environment when the
+ * library loads and cannot be changed from Java afterwards (netlib binds no
+ * {@code openblas_set_num_threads}), so the launcher {@code ./gmmflow}, this module's surefire
+ * configuration and CI export {@code OPENBLAS_NUM_THREADS=1}; applications embedding the library
+ * should do the same. When the environment does not pin it ({@link #threadsPinned()} false) the
+ * automatic route uses the measured two-thread crossovers ({@code UNPINNED_*}), where the native
+ * kernels still win.
  *
  * <p>Stateless after class initialization and thread-safe.
  */
@@ -46,49 +49,63 @@ public final class NativeLinalg {
     /** The system property that chooses the route: {@code auto}, {@code java} or {@code native}. */
     public static final String ROUTE_PROPERTY = "gmmflow.linalg.route";
 
+    // Crossovers: measured on this machine (2 cores, OpenBLAS 0.3.21 pthread, JDK 17) with
+    // LinalgRouteBenchmark after a JIT warm-up; figures are Java time / native time.
+
     /**
-     * Sizes d from which {@code auto} factors natively ({@code dpotrf}): measured on this machine
-     * with one OpenBLAS thread, equal at d = 12, native 1.3x faster at 16 and 2x at 30.
+     * Size d from which {@code auto} factors natively ({@code dpotrf}): Java/native 0.85 at d = 10,
+     * 1.4 at 20, 3.5 at 100, 7 at 300 (3.7 vs 0.52 ms).
      */
     public static final int CHOLESKY_CROSSOVER = 16;
 
     /**
-     * Sizes d from which the congruences L^T B L and L^{-1} B L^{-T} run as {@code dsygst}: equal at
-     * d = 20, native 1.4x at 30 and 11x at 300 (0.96 vs 10.6 ms).
+     * Size d from which the congruences L^T B L and L^{-1} B L^{-T} run as {@code dsygst}:
+     * Java/native 0.82 at d = 12, 0.99 at 16, 1.15 at 20, 1.6 at 30, 11 at 300 (10.6 vs 0.96 ms).
      */
     public static final int CONGRUENCE_CROSSOVER = 20;
 
     /**
-     * Sizes d from which eigenvalues alone come from {@code dsytrd} + {@code dsterf}: equal at d = 16
-     * to 20 against the hand-written QL and ojAlgo, native 1.7x at 100 and 3x at 300 (2.4 vs 7.5 ms).
+     * Size d from which eigenvalues alone come from {@code dsytrd} + {@code dsterf}: Java/native
+     * 0.91 at d = 10, 1.04 at 20, 1.35 at 100, 2.1 at 300 (5.6 vs 2.7 ms).
      */
     public static final int EIGENVALUES_CROSSOVER = 20;
 
     /**
-     * Sizes d from which eigendecompositions with vectors come from {@code dsyevd}: ojAlgo is faster
-     * up to d = 30 (0.048 vs 0.061 ms), native from about 45 (1.1x at 50, 4.4x at 300: 5.9 vs 26 ms).
+     * Size d from which eigendecompositions with vectors come from {@code dsyevd}: a warmed-up ojAlgo
+     * is faster below (Java/native 0.70 at d = 50, 0.91 at 70, 0.99 at 80, 1.12 at 100, 2.2 at 300:
+     * 14.6 vs 6.6 ms).
      */
-    public static final int EIGENVECTORS_CROSSOVER = 45;
+    public static final int EIGENVECTORS_CROSSOVER = 80;
 
     /**
      * Multiply-adds (n k m for an n x k by k x m product) from which products call {@code dgemm}:
-     * the JNI call costs about 0.15 us, so Java wins only on tiny products (16 x 3 by 3 x 3) and
-     * dgemm is 7 - 10x faster than the best Java loop from 20 x 20 matrices on.
+     * the JNI call costs about 0.15 us, so Java wins only on tiny products (16 x 3 by 3 x 3), and
+     * for 1000 points dgemm is 4x faster at d = 2 and 8 - 12x from d = 5 on.
      */
     public static final long GEMM_CROSSOVER = 256;
 
     /**
      * Multiply-adds (d^2 m for a d x d triangle and a d x m right-hand side) from which triangular
-     * solves and products call {@code dtrsm} / {@code dtrmm}.
+     * solves and products call {@code dtrsm} / {@code dtrmm}: equal at d = m = 12, native 1.5x at 16,
+     * 3.9x at 100.
      */
-    public static final long TRIANGULAR_CROSSOVER = 4096;
+    public static final long TRIANGULAR_CROSSOVER = 2048;
 
     /**
-     * Size d from which the automatic route uses the LAPACK kernels when OpenBLAS may start more
-     * than one thread per call: with two threads native Cholesky and eigenvalues lost to Java up to
-     * d = 100 and won from about 150 - 200.
+     * Size d from which {@code auto} factors natively when OpenBLAS is not pinned to one thread
+     * (its threaded potrf was no faster than Java at d = 100, 3.4x at 200).
      */
-    public static final int UNPINNED_CROSSOVER = 200;
+    public static final int UNPINNED_CHOLESKY_CROSSOVER = 20;
+
+    /** Size d from which {@code auto} runs the congruences natively when OpenBLAS is not pinned (0.52 at d = 60, 0.93 at 80, 1.3 at 100). */
+    public static final int UNPINNED_CONGRUENCE_CROSSOVER = 100;
+
+    /**
+     * Size d from which {@code auto} computes eigenvalues (with or without vectors) natively when
+     * OpenBLAS is not pinned: two threads made them slower than Java up to d = 150 (values 0.63 at
+     * 100, 1.10 at 200; vectors 0.67 at 100, 1.20 at 200).
+     */
+    public static final int UNPINNED_EIGEN_CROSSOVER = 200;
 
     /** The kernels that have two routes. */
     public enum Kernel {
@@ -165,17 +182,12 @@ public final class NativeLinalg {
      * the library is available, for the current thread setting (see {@link #threadsPinned()}).
      */
     public static long crossover(Kernel kernel) {
-        if (!THREADS_PINNED) {
-            return switch (kernel) {
-                case GEMM, TRIANGULAR -> (long) UNPINNED_CROSSOVER * UNPINNED_CROSSOVER * UNPINNED_CROSSOVER;
-                default -> UNPINNED_CROSSOVER;
-            };
-        }
         return switch (kernel) {
-            case CHOLESKY -> CHOLESKY_CROSSOVER;
-            case CONGRUENCE -> CONGRUENCE_CROSSOVER;
-            case EIGENVALUES -> EIGENVALUES_CROSSOVER;
-            case EIGENVECTORS -> EIGENVECTORS_CROSSOVER;
+            case CHOLESKY -> THREADS_PINNED ? CHOLESKY_CROSSOVER : UNPINNED_CHOLESKY_CROSSOVER;
+            case CONGRUENCE -> THREADS_PINNED ? CONGRUENCE_CROSSOVER : UNPINNED_CONGRUENCE_CROSSOVER;
+            case EIGENVALUES -> THREADS_PINNED ? EIGENVALUES_CROSSOVER : UNPINNED_EIGEN_CROSSOVER;
+            case EIGENVECTORS -> THREADS_PINNED ? EIGENVECTORS_CROSSOVER : UNPINNED_EIGEN_CROSSOVER;
+            // Small BLAS 3 calls run on one thread either way; large ones win by 10x with or without threads.
             case GEMM -> GEMM_CROSSOVER;
             case TRIANGULAR -> TRIANGULAR_CROSSOVER;
         };
@@ -290,9 +302,10 @@ public final class NativeLinalg {
                         + (OPTIMIZED ? "" : " (a reference implementation: auto keeps the Java route)")
                         + "; OpenBLAS threads " + (THREADS_PINNED ? "pinned to 1" : "not pinned (set OPENBLAS_NUM_THREADS=1)");
                 LOG.info("core-linalg native route: {}; route {}, auto crossovers d >= {} (Cholesky), {} (congruence), "
-                        + "{} (eigenvalues), {} (eigenvectors), {} multiply-adds (gemm)", STATUS, ROUTE_VALUE,
-                        crossover(Kernel.CHOLESKY), crossover(Kernel.CONGRUENCE), crossover(Kernel.EIGENVALUES),
-                        crossover(Kernel.EIGENVECTORS), crossover(Kernel.GEMM));
+                        + "{} (eigenvalues), {} (eigenvectors), {} multiply-adds (gemm), {} (triangular)", STATUS,
+                        ROUTE_VALUE, crossover(Kernel.CHOLESKY), crossover(Kernel.CONGRUENCE),
+                        crossover(Kernel.EIGENVALUES), crossover(Kernel.EIGENVECTORS), crossover(Kernel.GEMM),
+                        crossover(Kernel.TRIANGULAR));
             }
         }
     }
