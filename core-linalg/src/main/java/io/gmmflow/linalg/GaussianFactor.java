@@ -186,6 +186,11 @@ public final class GaussianFactor {
 
     /** L^{-1} B L^{-T} for a symmetric d x d matrix B (row-major). */
     public double[] whitenSymmetric(double[] b) {
+        return whitenSymmetric(b, LinalgRoute.AUTO);
+    }
+
+    /** L^{-1} B L^{-T} on the given route (full covariances; diagonal ones are O(d^2) in Java). */
+    public double[] whitenSymmetric(double[] b, LinalgRoute route) {
         requirePd("whitening");
         if (diagonal) {
             double[] g = new double[d * d];
@@ -196,11 +201,19 @@ public final class GaussianFactor {
             }
             return g;
         }
-        return cholesky().whitenSymmetric(b);
+        return cholesky().whitenSymmetric(b, route);
     }
 
     /** L^T B L for a symmetric d x d matrix B (row-major). */
     public double[] congruenceTranspose(double[] b) {
+        return congruenceTranspose(b, LinalgRoute.AUTO);
+    }
+
+    /** L^T B L on the given route (full covariances; diagonal ones are O(d^2) in Java). */
+    public double[] congruenceTranspose(double[] b, LinalgRoute route) {
+        if (b.length != d * d) {
+            throw new IllegalArgumentException("matrix has " + b.length + " entries, expected " + d + " x " + d);
+        }
         if (diagonal) {
             double[] n = new double[d * d];
             for (int i = 0; i < d; i++) {
@@ -210,7 +223,7 @@ public final class GaussianFactor {
             }
             return n;
         }
-        return CholeskyFactor.congruenceTranspose(factor, b, d);
+        return CholeskyFactor.congruenceTranspose(factor, b, d, route);
     }
 
     /** The Cholesky factor as a {@link CholeskyFactor} (full covariances only). */
@@ -220,6 +233,11 @@ public final class GaussianFactor {
 
     /** L^{-T} B for a d x m matrix B (row-major). */
     public double[] solveUpperMatrix(double[] b, int m) {
+        return solveUpperMatrix(b, m, LinalgRoute.AUTO);
+    }
+
+    /** L^{-T} B on the given route (full covariances: native {@code dtrsm}). */
+    public double[] solveUpperMatrix(double[] b, int m, LinalgRoute route) {
         requirePd("L^{-T} B");
         if (diagonal) {
             double[] x = b.clone();
@@ -229,6 +247,9 @@ public final class GaussianFactor {
                 }
             }
             return x;
+        }
+        if (m > 0 && NativeLinalg.useNative(route, NativeLinalg.Kernel.TRIANGULAR, (long) d * d * m)) {
+            return cholesky().solveUpperMatrix(b, m, LinalgRoute.NATIVE);
         }
         double[] x = b.clone();
         for (int i = d - 1; i >= 0; i--) {
@@ -253,6 +274,19 @@ public final class GaussianFactor {
 
     /** L B for a d x m matrix B (row-major). */
     public double[] multiplyLower(double[] b, int m) {
+        return multiplyLower(b, m, LinalgRoute.AUTO);
+    }
+
+    /** L B on the given route (full covariances: native {@code dtrmm}). */
+    public double[] multiplyLower(double[] b, int m, LinalgRoute route) {
+        if (m < 0 || b.length != (long) d * m) {
+            throw new IllegalArgumentException("right-hand side has " + b.length + " entries, expected " + d + " x " + m);
+        }
+        if (!diagonal && m > 0 && NativeLinalg.useNative(route, NativeLinalg.Kernel.TRIANGULAR, (long) d * d * m)) {
+            double[] x = b.clone();
+            NativeKernels.multiplyLower(factor, x, d, m);
+            return x;
+        }
         double[] x = new double[d * m];
         if (diagonal) {
             for (int i = 0; i < d; i++) {

@@ -76,7 +76,8 @@ public final class PairKernels {
             double det = Math.max(0, detA) * Math.max(0, detB);
             return Math.sqrt(Math.max(0, trAb + 2 * Math.sqrt(det)));
         }
-        double[] n = a.congruenceTranspose(b.covarianceRowMajor());
+        // The congruence only reads B (both routes), so a full covariance is passed without a copy.
+        double[] n = a.congruenceTranspose(b.isDiagonal() ? b.covarianceRowMajor() : b.covarianceView());
         double[] nu = SymmetricEigen.values(n, d);
         double s = 0;
         for (double v : nu) {

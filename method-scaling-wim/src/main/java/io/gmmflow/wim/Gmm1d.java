@@ -1,5 +1,6 @@
 package io.gmmflow.wim;
 
+import io.gmmflow.linalg.ErrorFunctions;
 import java.util.Arrays;
 
 /**

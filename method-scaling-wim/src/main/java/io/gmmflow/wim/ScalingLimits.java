@@ -1,5 +1,7 @@
 package io.gmmflow.wim;
 
+import io.gmmflow.linalg.ErrorFunctions;
+
 /**
  * The scaling limits of the Fisher and Wasserstein information matrices of a 1-D GMM as sigma -> 0
  * (seed 004, Theorems 2-7), with the next terms that say how fast the limits are approached.

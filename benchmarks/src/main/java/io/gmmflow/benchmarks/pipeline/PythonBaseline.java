@@ -14,7 +14,9 @@ import java.util.Map;
 /**
  * Runs a NumPy/SciPy baseline script ({@code benchmarks/fig1_baseline.py},
  * {@code benchmarks/large_baseline.py}) as a subprocess with {@code python3} and reads its JSON
- * lines. The script's standard error is kept and shown when it fails.
+ * lines. The script's standard error is kept and shown when it fails. The child runs without the
+ * {@code OPENBLAS_NUM_THREADS} pin that the launcher sets for the Java side, so NumPy uses its default
+ * threading (every core), as a Python user's script would.
  *
  * <p>Finding the script: an explicit path, else {@code $gmmflow.home/benchmarks/NAME} (the
  * launcher passes {@code -Dgmmflow.home} = the repository root), else {@code benchmarks/NAME}
@@ -118,7 +120,11 @@ public final class PythonBaseline {
         try {
             Path err = Files.createTempFile("gmmflow-baseline", ".err");
             try {
-                Process p = new ProcessBuilder(cmd).redirectError(err.toFile()).start();
+                ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(err.toFile());
+                // The launcher pins OPENBLAS_NUM_THREADS=1 for core-linalg's native route; the baseline
+                // runs the way a Python user's would, with NumPy's default threading (every core).
+                pb.environment().remove("OPENBLAS_NUM_THREADS");
+                Process p = pb.start();
                 p.getOutputStream().close();
                 String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 int code = p.waitFor();

@@ -1,5 +1,7 @@
 package io.gmmflow.exact.mixture;
 
+import io.gmmflow.linalg.ErrorFunctions;
+
 import io.gmmflow.api.GaussianMixture;
 import io.gmmflow.api.SolverStatus;
 import java.util.List;
@@ -76,7 +78,7 @@ public final class MixtureQuantiles {
     public double cdf(double x) {
         double f = 0;
         for (int k = 0; k < w.length; k++) {
-            f += w[k] * NormalTails.cdf((x - m[k]) / s[k]);
+            f += w[k] * ErrorFunctions.normalCdf((x - m[k]) / s[k]);
         }
         return f;
     }
@@ -85,7 +87,7 @@ public final class MixtureQuantiles {
     public double survival(double x) {
         double f = 0;
         for (int k = 0; k < w.length; k++) {
-            f += w[k] * NormalTails.survival((x - m[k]) / s[k]);
+            f += w[k] * ErrorFunctions.normalCdf(-(x - m[k]) / s[k]);
         }
         return f;
     }
@@ -94,7 +96,7 @@ public final class MixtureQuantiles {
     public double density(double x) {
         double f = 0;
         for (int k = 0; k < w.length; k++) {
-            f += w[k] * NormalTails.density((x - m[k]) / s[k]) / s[k];
+            f += w[k] * normalDensity((x - m[k]) / s[k]) / s[k];
         }
         return f;
     }
@@ -121,7 +123,7 @@ public final class MixtureQuantiles {
             return lo;
         }
         boolean lower = z <= 0;
-        double target = lower ? NormalTails.cdf(z) : NormalTails.survival(z);
+        double target = lower ? ErrorFunctions.normalCdf(z) : ErrorFunctions.normalCdf(-z);
         return solve(target, lower, lo, hi, Math.min(Math.max(guess, lo), hi));
     }
 
@@ -191,7 +193,7 @@ public final class MixtureQuantiles {
         double scale = Math.max(qa.secondMomentAbout(0), qb.secondMomentAbout(0));
         GaussKronrod.Result r = GaussKronrod.integrate(z -> {
             double diff = qa.quantileAtScore(z) - qb.quantileAtScore(z);
-            return diff * diff * NormalTails.density(z);
+            return diff * diff * normalDensity(z);
         }, -Z_MAX, Z_MAX, 24, 1e-15 * Math.max(scale, Double.MIN_NORMAL), 1e-12, 4000);
         return new W2Result(Math.max(r.value(), 0), r.error(), r.intervals(), r.status());
     }
@@ -255,5 +257,10 @@ public final class MixtureQuantiles {
             f[i] = 1 / inverse;
         }
         return new Curve(x, f);
+    }
+
+    /** The standard normal density phi(z). */
+    private static double normalDensity(double z) {
+        return Math.exp(ErrorFunctions.logNormalDensity(z));
     }
 }

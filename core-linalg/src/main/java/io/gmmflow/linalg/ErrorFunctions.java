@@ -1,4 +1,4 @@
-package io.gmmflow.wim;
+package io.gmmflow.linalg;
 
 /**
  * The complementary error function and the normal distribution's tails, accurate to about 1e-15

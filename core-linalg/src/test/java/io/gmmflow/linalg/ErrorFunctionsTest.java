@@ -1,4 +1,4 @@
-package io.gmmflow.wim;
+package io.gmmflow.linalg;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
