@@ -28,10 +28,10 @@ import java.util.Arrays;
  * outputs costs 6 d^2 flops per point for a range of fewer than d/2 points (z = P^T r, then P and
  * L^{-1} P against diag(...) z), and for longer ranges d^3 per call (W(t) = L^{-1} A(t)^{-1}) plus
  * 4 d^2 per point (y = W r, v = dmu + (M - I) L y, with (M - I) L fixed per pair). The points of a
- * call are gathered into a d x m matrix so that each product is a matrix product whose innermost
- * loop is a contiguous pass over the points, which the JIT vectorizes, blocked two rows by four
- * (see {@code BlockedProduct}: 12-13 GFlop/s per core, 4x one dot product per point at d = 300;
- * {@code ExactKernelTimings} in the examples and the JMH benchmarks print the numbers).
+ * call form an m x d block (point-major, minus m(t)) so that each pass is one matrix product through
+ * core-linalg's {@link Dense#multiplyInto(double[], int, double[], double[], int, int, int, int)}:
+ * BLAS dgemm on the native route (several times the pure-Java kernels from d = 10 on; the velocity
+ * is written straight into the caller's array), core-linalg's blocked Java product otherwise.
  * Scratch: a few d x m arrays per call, nothing per point. Diagonal pairs (both covariances diagonal
  * or spherical, or d = 1) take an O(d) route: M = diag(sqrt(b_k / a_k)). A pair with identical
  * covariances is a pure translation (M = I exactly).
@@ -61,6 +61,9 @@ public final class GeodesicPath implements GaussianPath {
     private final double[] g;
     /** Full route: K = (M - I) L, row-major: v = dmu + K y. */
     private final double[] k;
+    /** Full route: K^T and G^T, row-major, for the point-major products (row q of a block is point q). */
+    private final double[] kT;
+    private final double[] gT;
     /** Full route: M row-major. Diagonal route: null. */
     private final double[] map;
     /** Diagonal route: source and target standard deviations. */
@@ -119,6 +122,8 @@ public final class GeodesicPath implements GaussianPath {
             this.pt = null;
             this.g = null;
             this.k = null;
+            this.kT = null;
+            this.gT = null;
             this.map = null;
             return;
         }
@@ -165,6 +170,8 @@ public final class GeodesicPath implements GaussianPath {
             mMinusI[i * d + i] -= 1.0;
         }
         this.k = Dense.multiply(mMinusI, lower, d, d, d);
+        this.kT = Dense.transpose(k, d, d);
+        this.gT = Dense.transpose(g, d, d);
     }
 
     /** L^{-1} B for lower-triangular L and a d x d matrix B (forward substitution on all columns). */
@@ -458,11 +465,11 @@ public final class GeodesicPath implements GaussianPath {
      */
     private void evaluateTwo(double t, double[] points, int from, int to, double[] logDensity, double[] velocity,
                              double[] mt, double[] inva, double ldsum) {
-        double[] w = timeOperator(t, inva);
-        double w00 = w[0];
-        double w01 = w[1];
-        double w10 = w[2];
-        double w11 = w[3];
+        double[] wT = timeOperator(t, inva);   // W(t)^T
+        double w00 = wT[0];
+        double w01 = wT[2];
+        double w10 = wT[1];
+        double w11 = wT[3];
         double k00 = k[0];
         double k01 = k[1];
         double k10 = k[2];
@@ -496,31 +503,28 @@ public final class GeodesicPath implements GaussianPath {
         int m = to - from;
         double constant = -0.5 * (d * LOG_2PI + logDet0 + 2 * ldsum);
         double[] r = gather(points, from, m, mt);
-        double[] z = new double[d * m];
-        BlockedProduct.multiplyInto(pt, r, z, d, m);                               // Z = P^T R
-        double[] w = new double[d * m];
-        double[] y = new double[d * m];
+        double[] z = new double[m * d];
+        Dense.multiplyInto(r, 0, p, z, 0, m, d, d);                                // row q: P^T r_q
+        double[] w = new double[m * d];
         if (velocity != null) {
-            for (int kk = 0; kk < d; kk++) {
-                double ck = (dk[kk] - 1) * inva[kk];
-                int o = kk * m;
-                for (int q = 0; q < m; q++) {
-                    w[o + q] = ck * z[o + q];
+            for (int q = 0; q < m; q++) {
+                int o = q * d;
+                for (int kk = 0; kk < d; kk++) {
+                    w[o + kk] = (dk[kk] - 1) * inva[kk] * z[o + kk];
                 }
             }
-            BlockedProduct.multiplyInto(p, w, y, d, m);                            // P diag(c) Z
-            scatter(y, from, m, velocity);
-            java.util.Arrays.fill(y, 0);
+            Dense.multiplyInto(w, 0, pt, velocity, from * d, m, d, d);             // row q: P diag(c) P^T r_q
+            addMeanVelocity(velocity, from, m);
         }
         if (logDensity != null) {
-            for (int kk = 0; kk < d; kk++) {
-                double ik = inva[kk];
-                int o = kk * m;
-                for (int q = 0; q < m; q++) {
-                    w[o + q] = ik * z[o + q];
+            for (int q = 0; q < m; q++) {
+                int o = q * d;
+                for (int kk = 0; kk < d; kk++) {
+                    w[o + kk] = inva[kk] * z[o + kk];
                 }
             }
-            BlockedProduct.multiplyInto(g, w, y, d, m);                            // Y = L^{-1} P diag(1/a) Z
+            double[] y = new double[m * d];
+            Dense.multiplyInto(w, 0, gT, y, 0, m, d, d);                           // row q: L^{-1} P diag(1/a) P^T r_q
             squaredNorms(y, from, m, constant, logDensity);
         }
     }
@@ -532,18 +536,17 @@ public final class GeodesicPath implements GaussianPath {
     private void evaluateBatch(double t, double[] points, int from, int to, double[] logDensity, double[] velocity,
                                double[] mt, double[] inva, double ldsum) {
         int m = to - from;
-        double[] wt = timeOperator(t, inva);
+        double[] wT = timeOperator(t, inva);
         double constant = -0.5 * (d * LOG_2PI + logDet0 + 2 * ldsum);
         double[] r = gather(points, from, m, mt);
-        double[] y = new double[d * m];
-        BlockedProduct.multiplyInto(wt, r, y, d, m);                               // Y = L^{-1} A(t)^{-1} R
+        double[] y = new double[m * d];
+        Dense.multiplyInto(r, 0, wT, y, 0, m, d, d);                               // row q: y_q = W(t) r_q
         if (logDensity != null) {
             squaredNorms(y, from, m, constant, logDensity);
         }
         if (velocity != null) {
-            double[] v = new double[d * m];
-            BlockedProduct.multiplyInto(k, y, v, d, m);                            // (M - I) L Y
-            scatter(v, from, m, velocity);
+            Dense.multiplyInto(y, 0, kT, velocity, from * d, m, d, d);             // row q: (M - I) L y_q
+            addMeanVelocity(velocity, from, m);
         }
     }
 
@@ -560,57 +563,57 @@ public final class GeodesicPath implements GaussianPath {
         if (op != null && op.t == t) {
             return op.w;
         }
-        double[] gs = new double[d * d];
+        // W(t)^T = P diag(1/a) G^T, the right factor of the point-major product R W^T
+        double[] pa = new double[d * d];
         for (int i = 0; i < d; i++) {
             int row = i * d;
             for (int kk = 0; kk < d; kk++) {
-                gs[row + kk] = g[row + kk] * inva[kk];
+                pa[row + kk] = p[row + kk] * inva[kk];
             }
         }
-        double[] wt = new double[d * d];
-        BlockedProduct.multiplyInto(gs, pt, wt, d, d);
-        lastOperator = new TimeOperator(t, wt);
-        return wt;
+        double[] wT = new double[d * d];
+        Dense.multiplyInto(pa, 0, gT, wT, 0, d, d, d);
+        lastOperator = new TimeOperator(t, wT);
+        return wT;
     }
 
-    /** W(t) at one time; its array is never written after construction. */
+    /** W(t)^T at one time; its array is never written after construction. */
     private record TimeOperator(double t, double[] w) {
     }
 
-    /** The d x m matrix R with column q = x_{from+q} - m(t) (row-major: coordinate j of all points in row j). */
+    /** The m x d block R with row q = x_{from+q} - m(t) (point-major, like the input). */
     private double[] gather(double[] points, int from, int m, double[] mt) {
-        double[] r = new double[d * m];
+        double[] r = new double[m * d];
+        int off = from * d;
         for (int q = 0; q < m; q++) {
-            int off = (from + q) * d;
+            int o = q * d;
             for (int j = 0; j < d; j++) {
-                r[j * m + q] = points[off + j] - mt[j];
+                r[o + j] = points[off + o + j] - mt[j];
             }
         }
         return r;
     }
 
-    /** velocity_{from+q}[i] = dmu[i] + v[i m + q]. */
-    private void scatter(double[] v, int from, int m, double[] velocity) {
+    /** velocity_{from+q} += dmu. */
+    private void addMeanVelocity(double[] velocity, int from, int m) {
         for (int q = 0; q < m; q++) {
             int off = (from + q) * d;
             for (int i = 0; i < d; i++) {
-                velocity[off + i] = dmu[i] + v[i * m + q];
+                velocity[off + i] += dmu[i];
             }
         }
     }
 
-    /** logDensity[from + q] = constant - |column q of y|^2 / 2, accumulated row by row (contiguous). */
+    /** logDensity[from + q] = constant - |row q of y|^2 / 2. */
     private void squaredNorms(double[] y, int from, int m, double constant, double[] logDensity) {
-        double[] quad = new double[m];
-        for (int i = 0; i < d; i++) {
-            int o = i * m;
-            for (int q = 0; q < m; q++) {
-                double v = y[o + q];
-                quad[q] += v * v;
-            }
-        }
         for (int q = 0; q < m; q++) {
-            logDensity[from + q] = constant - 0.5 * quad[q];
+            int o = q * d;
+            double s = 0;
+            for (int i = 0; i < d; i++) {
+                double v = y[o + i];
+                s += v * v;
+            }
+            logDensity[from + q] = constant - 0.5 * s;
         }
     }
 
