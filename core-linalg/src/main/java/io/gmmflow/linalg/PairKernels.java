@@ -55,11 +55,12 @@ public final class PairKernels {
             return a.trace();
         }
         if (a.isDiagonal() && b.isDiagonal()) {
-            double[] va = a.covarianceView();
-            double[] vb = b.covarianceView();
+            // The factors hold the standard deviations already: no square root per pair.
+            double[] sa = a.factorView();
+            double[] sb = b.factorView();
             double s = 0;
             for (int i = 0; i < d; i++) {
-                s += Math.sqrt(va[i] * vb[i]);
+                s += sa[i] * sb[i];
             }
             return s;
         }
@@ -91,12 +92,26 @@ public final class PairKernels {
      * seed 002 eq. 8), clamped at 0 so that W2(g, g) is 0 to round-off and never NaN.
      */
     public static double w2Squared(GaussianFactor a, GaussianFactor b) {
-        double bures = a.trace() + b.trace() - 2 * buresTrace(a, b);
-        return meanDistanceSquared(a, b) + Math.max(bures, 0);
+        return meanDistanceSquared(a, b) + buresSquared(a, b);
     }
 
-    /** The covariance part of W2^2 alone: tr A + tr B - 2 tr((A^{1/2} B A^{1/2})^{1/2}) >= 0. */
+    /**
+     * The covariance part of W2^2 alone: tr A + tr B - 2 tr((A^{1/2} B A^{1/2})^{1/2}) >= 0. For two
+     * diagonal covariances it is sum_k (sqrt(a_k) - sqrt(b_k))^2, a sum of squares with no
+     * cancellation (O(d), from the stored standard deviations).
+     */
     public static double buresSquared(GaussianFactor a, GaussianFactor b) {
+        if (a.isDiagonal() && b.isDiagonal()) {
+            checkPair(a, b);
+            double[] sa = a.factorView();
+            double[] sb = b.factorView();
+            double s = 0;
+            for (int i = 0; i < sa.length; i++) {
+                double t = sa[i] - sb[i];
+                s += t * t;
+            }
+            return s;
+        }
         return Math.max(a.trace() + b.trace() - 2 * buresTrace(a, b), 0);
     }
 

@@ -179,6 +179,25 @@ class PairKernelsTest {
     }
 
     @Test
+    void diagonalBuresIsASumOfSquaresWithoutCancellation() {
+        // Variances 1e8 and 1e8 (1 + 4e-12) in 200 coordinates: the covariance part is
+        // 200 (sqrt(1e8) (sqrt(1 + 4e-12) - 1))^2 = 200 (1e4 * 2e-12)^2 = 8e-14 to 1e-6 relative, while
+        // tr A + tr B - 2 sum sqrt(a b) loses it all (traces 2e10, round-off ~2e-6).
+        int d = 200;
+        double[] va = new double[d];
+        double[] vb = new double[d];
+        java.util.Arrays.fill(va, 1e8);
+        java.util.Arrays.fill(vb, 1e8 * (1 + 4e-12));
+        GaussianFactor a = f(Gaussian.diagonal(new double[d], va));
+        GaussianFactor b = f(Gaussian.diagonal(new double[d], vb));
+        double sd = Math.sqrt(vb[0]) - 1e4;
+        assertThat(PairKernels.buresSquared(a, b)).isCloseTo(d * sd * sd, org.assertj.core.data.Offset.offset(1e-6 * d * sd * sd));
+        // Against the exact value for the exact inputs: 1 + 4e-12 is stored to 1e-16 relative, which
+        // moves sqrt(b) - sqrt(a) = 2e-8 by ~1e-12, i.e. 1e-4 relative on the square.
+        assertThat(PairKernels.buresSquared(a, b)).isCloseTo(8e-14, org.assertj.core.data.Offset.offset(1e-3 * 8e-14));
+    }
+
+    @Test
     void rejectsMismatchedDimensionsAndSingularSources() {
         Gaussian a = Gaussian.standard(2);
         Gaussian b = Gaussian.standard(3);
