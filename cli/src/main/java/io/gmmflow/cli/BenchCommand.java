@@ -100,6 +100,14 @@ final class BenchCommand implements Runnable {
                 description = "Points pushed in the push cases (default: ${DEFAULT-VALUE}).")
         private int points;
 
+        @Option(names = "--methods", split = ",", paramLabel = "NAME,..", defaultValue = "exact,surrogate",
+                description = "Transport methods of the push cases (default: ${DEFAULT-VALUE}).")
+        private List<String> methods;
+
+        @Option(names = "--steps", defaultValue = "50", paramLabel = "K",
+                description = "RK4 steps of the push cases (default: ${DEFAULT-VALUE}).")
+        private int steps;
+
         @Option(names = "--compare", description = "Also run the vectorized NumPy baseline for the cost + Sinkhorn lines.")
         private boolean compare;
 
@@ -121,7 +129,7 @@ final class BenchCommand implements Runnable {
         @Override
         protected int execute() {
             LargeBench.Options o = new LargeBench.Options(cases == null ? LargeBench.CASES : cases, runs, seed.seed(),
-                    points, compare, baseline, python, baselineIterations);
+                    points, compare, baseline, python, baselineIterations, methods, steps);
             new LargeBench(registry(), o).run(line -> printJson(line, null));
             return 0;
         }

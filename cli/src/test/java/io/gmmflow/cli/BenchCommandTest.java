@@ -55,6 +55,29 @@ class BenchCommandTest {
     }
 
     @Test
+    void pushLinesComeOncePerMethod() throws Exception {
+        Cli.Result r = Cli.run("bench", "large", "--cases", "push-1e5-K10-d2", "--points", "300", "--steps", "2",
+                "--runs", "1");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        String[] lines = r.out().trim().split("\n");
+        assertThat(lines).hasSize(2);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        assertThat(json.readTree(lines[0]).get("method").asText()).isEqualTo("exact");
+        assertThat(json.readTree(lines[1]).get("method").asText()).isEqualTo("surrogate");
+        for (String line : lines) {
+            var node = json.readTree(line);
+            assertThat(node.get("status").asText()).isEqualTo("COMPLETED");
+            // rk4: 4 evaluations per step.
+            assertThat(node.get("evaluations").asLong()).isEqualTo(8);
+            assertThat(node.get("pointEvaluationsPerSecond").asDouble()).isPositive();
+        }
+        assertThat(assertBadInput(Cli.run("bench", "large", "--cases", "push-1e5-K10-d2", "--steps", "0")))
+                .contains("--steps must be >= 1");
+        assertThat(assertBadInput(Cli.run("bench", "large", "--cases", "push-1e5-K10-d2", "--points", "10",
+                "--methods", "teleport"))).contains("teleport");
+    }
+
+    @Test
     void largePrintsTheCaseWithBothThreadCounts() throws Exception {
         Cli.Result r = Cli.run("bench", "large", "--cases", "w2-sinkhorn-100-d256-diag", "--runs", "1");
         assertThat(r.exitCode()).as(r.err()).isZero();

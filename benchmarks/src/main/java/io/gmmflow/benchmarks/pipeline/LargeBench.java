@@ -77,7 +77,7 @@ public final class LargeBench {
      * @param baselineIterations Sinkhorn iterations the baseline times before extrapolating
      */
     public record Options(List<String> cases, int runs, long seed, int points, boolean compare, Path baseline,
-                          String python, int baselineIterations) {
+                          String python, int baselineIterations, List<String> methods, int steps) {
 
         /** Validates. */
         public Options {
@@ -95,6 +95,13 @@ public final class LargeBench {
             }
             if (points < 1) {
                 throw new IllegalArgumentException("--points must be >= 1, got " + points);
+            }
+            if (methods == null || methods.isEmpty()) {
+                throw new IllegalArgumentException("--methods: give at least one transport method");
+            }
+            methods = List.copyOf(methods);
+            if (steps < 1) {
+                throw new IllegalArgumentException("--steps must be >= 1, got " + steps);
             }
             if (baselineIterations < 1) {
                 throw new IllegalArgumentException("--baseline-iterations must be >= 1, got " + baselineIterations);
@@ -126,8 +133,8 @@ public final class LargeBench {
                         fullMixture(1000, options.seed() + 2), python, script);
                 case "w2-sinkhorn-100-d256-diag" -> costAndSinkhorn(c, diagonalMixture(100, 256, 0, options.seed() + 3),
                         diagonalMixture(100, 256, 0.2, options.seed() + 4), python, script);
-                case "push-1e5-K10-d2" -> push(c, 2);
-                default -> push(c, 32);
+                case "push-1e5-K10-d2" -> push(c, 2, out);
+                default -> push(c, 32, out);
             };
             out.accept(line);
         }
@@ -226,14 +233,27 @@ public final class LargeBench {
         return m;
     }
 
-    private ObjectNode push(String name, int d) {
+    /** One line per method: all but the last go to {@code out} here, the last is returned. */
+    private ObjectNode push(String name, int d, Consumer<ObjectNode> out) {
+        ObjectNode last = null;
+        for (int m = 0; m < options.methods().size(); m++) {
+            ObjectNode line = push(name, d, options.methods().get(m));
+            if (m < options.methods().size() - 1) {
+                out.accept(line);
+            }
+            last = line;
+        }
+        return last;
+    }
+
+    private ObjectNode push(String name, int d, String method) {
         GaussianMixture s = fig1Mixture(10, d, 0, options.seed() + 10 + d);
         GaussianMixture t = fig1Mixture(10, d, 3, options.seed() + 20 + d);
-        TransportPlan plan = GmmTransport.builder(registry).method("exact").build().plan(s, t);
+        TransportPlan plan = GmmTransport.builder(registry).method(method).build().plan(s, t);
         MixtureFlow flow = plan.flow();
         double[] x = flatten(s.sample(options.points(), options.seed() + 30 + d), d);
         Integrator rk4 = registry.integrator("rk4");
-        Parameters steps = Parameters.of("steps", 10);
+        Parameters steps = Parameters.of("steps", options.steps());
         Trajectory[] tr = new Trajectory[1];
         double[][] times = timeBoth(() -> {
             tr[0] = rk4.integrate(flow, 0.0, 1.0, x, steps);
@@ -241,12 +261,13 @@ public final class LargeBench {
         });
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("case", name);
+        o.put("method", method);
         o.put("points", options.points());
         o.put("K", 10);
         o.put("d", d);
         o.put("pairs", flow.pairCount());
         o.put("integrator", "rk4");
-        o.put("steps", 10);
+        o.put("steps", options.steps());
         o.put("evaluations", tr[0].evaluations());
         o.put("seconds", times[1][0]);
         o.put("pointEvaluationsPerSecond", options.points() * (double) tr[0].evaluations() / times[1][0]);
