@@ -153,7 +153,7 @@ class PairKernelsTest {
         // lambda near -1), each evaluation through Cholesky solves: an independent route to the
         // eigenvalue formula.
         double quad = 0;
-        double[][] gl = gaussLegendre20();
+        double[][] gl = io.gmmflow.api.contract.ComponentFlowContract.gaussLegendre(20);
         double[] breaks = new double[61];
         for (int k = 0; k <= 30; k++) {
             breaks[k] = 0.5 * Math.pow(0.5, 30 - k) * (k == 0 ? 0 : 1);
@@ -214,39 +214,4 @@ class PairKernelsTest {
                 .hasMessageContaining("positive definite source");
     }
 
-    /** 20-point Gauss-Legendre nodes and weights on [-1, 1], by Newton on P_20 (exact to round-off). */
-    static double[][] gaussLegendre20() {
-        int n = 20;
-        double[] x = new double[n];
-        double[] w = new double[n];
-        for (int i = 0; i < n; i++) {
-            double z = Math.cos(Math.PI * (i + 0.75) / (n + 0.5));
-            for (int it = 0; it < 100; it++) {
-                double p0 = 1;
-                double p1 = z;
-                for (int k = 2; k <= n; k++) {
-                    double p2 = ((2 * k - 1) * z * p1 - (k - 1) * p0) / k;
-                    p0 = p1;
-                    p1 = p2;
-                }
-                double dp = n * (z * p1 - p0) / (z * z - 1);
-                double dz = p1 / dp;
-                z -= dz;
-                if (Math.abs(dz) < 1e-16) {
-                    double q0 = 1;
-                    double q1 = z;
-                    for (int k = 2; k <= n; k++) {
-                        double q2 = ((2 * k - 1) * z * q1 - (k - 1) * q0) / k;
-                        q0 = q1;
-                        q1 = q2;
-                    }
-                    dp = n * (z * q1 - q0) / (z * z - 1);
-                    w[i] = 2 / ((1 - z * z) * dp * dp);
-                    break;
-                }
-            }
-            x[i] = z;
-        }
-        return new double[][] {x, w};
-    }
 }

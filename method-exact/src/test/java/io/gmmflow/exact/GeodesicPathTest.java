@@ -17,33 +17,6 @@ class GeodesicPathTest {
 
     private final BuresWassersteinCost cost = new BuresWassersteinCost();
 
-    /** 20-point Gauss-Legendre nodes and weights on [0, 1] from the Golub-Welsch-free Newton route. */
-    static double[][] gaussLegendre(int n) {
-        double[] x = new double[n];
-        double[] w = new double[n];
-        for (int i = 0; i < n; i++) {
-            double z = Math.cos(Math.PI * (i + 0.75) / (n + 0.5));
-            double dp = 0;
-            for (int it = 0; it < 100; it++) {
-                double p0 = 1;
-                double p1 = z;
-                for (int k = 2; k <= n; k++) {
-                    double p2 = ((2 * k - 1) * z * p1 - (k - 1) * p0) / k;
-                    p0 = p1;
-                    p1 = p2;
-                }
-                dp = n * (z * p1 - p0) / (z * z - 1);
-                double dz = p1 / dp;
-                z -= dz;
-                if (Math.abs(dz) < 1e-16) {
-                    break;
-                }
-            }
-            x[i] = 0.5 * (1 - z);
-            w[i] = 1.0 / ((1 - z * z) * dp * dp);
-        }
-        return new double[][] {x, w};
-    }
 
     @ParameterizedTest(name = "d={0}")
     @ValueSource(ints = {1, 2, 3, 10, 50, 300})
@@ -75,10 +48,10 @@ class GeodesicPathTest {
         GeodesicPath path = GeodesicFlow.geodesic(a, b);
         // int_0^1 E|v(t, X_t)|^2 dt = int_0^1 (|m'(t)|^2 + tr(B(t) Sigma(t) B(t)^T)) dt by 20-point
         // Gauss-Legendre; the integrand is constant in t (eq. 57-58), so the rule is exact to round-off.
-        double[][] gl = gaussLegendre(20);
+        double[][] gl = io.gmmflow.api.contract.ComponentFlowContract.gaussLegendre(20);
         double action = 0;
         for (int q = 0; q < 20; q++) {
-            double t = gl[0][q];
+            double t = 0.5 * (gl[0][q] + 1); // nodes on [-1, 1] mapped to [0, 1]
             double[] bt = path.velocityMatrix(t);
             double[] sig = path.covariance(t);
             double[] bsb = Dense.multiply(bt, Dense.multiply(sig, Dense.transpose(bt, d, d), d, d, d), d, d, d);
@@ -86,7 +59,7 @@ class GeodesicPathTest {
             for (double v : path.meanVelocity(t)) {
                 dm += v * v;
             }
-            action += gl[1][q] * (dm + Dense.trace(bsb, d));
+            action += 0.5 * gl[1][q] * (dm + Dense.trace(bsb, d));
         }
         double w2 = TestSupport.w2BySquareRoots(a, b);
         assertThat(Math.abs(action - w2)).isLessThanOrEqualTo(1e-10 * w2);

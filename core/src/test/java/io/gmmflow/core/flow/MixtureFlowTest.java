@@ -4,115 +4,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.gmmflow.api.ComponentFlow;
 import io.gmmflow.api.Gaussian;
 import io.gmmflow.api.GaussianMixture;
-import io.gmmflow.api.GaussianPath;
 import io.gmmflow.api.Parameters;
+import io.gmmflow.core.testplugins.TranslationFlow;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * MixtureFlow against direct evaluation, with a test-only component flow whose paths translate the
- * source Gaussian to the target's mean at unit speed keeping the source covariance (its field
- * dmu is constant, so it satisfies the continuity equation exactly): the mixing logic is checked
- * independently of any method plugin.
+ * MixtureFlow against direct evaluation, with the test-only {@link TranslationFlow} (components of
+ * one covariance, paths that translate the mean at unit speed, field dmu: it satisfies the
+ * continuity equation exactly), so the mixing logic is checked independently of any method plugin.
  */
 class MixtureFlowTest {
 
-    /** Translation path N(mu0 + t dmu, Sigma0), v = dmu. */
-    static final class TranslationFlow implements ComponentFlow {
-        @Override
-        public String name() {
-            return "test-translation";
-        }
-
-        @Override
-        public String description() {
-            return "test only";
-        }
-
-        @Override
-        public GaussianPath path(Gaussian source, Gaussian target, Parameters parameters) {
-            if (source.dimension() != target.dimension()) {
-                throw new IllegalArgumentException("dimension mismatch");
-            }
-            int d = source.dimension();
-            double[] dmu = new double[d];
-            for (int k = 0; k < d; k++) {
-                dmu[k] = target.mean(k) - source.mean(k);
-            }
-            return new GaussianPath() {
-                @Override
-                public int dimension() {
-                    return d;
-                }
-
-                @Override
-                public Gaussian at(double t) {
-                    return Gaussian.ofFlat(mean(t), source.covarianceRowMajor());
-                }
-
-                @Override
-                public double[] mean(double t) {
-                    double[] m = source.mean();
-                    for (int k = 0; k < d; k++) {
-                        m[k] += t * dmu[k];
-                    }
-                    return m;
-                }
-
-                @Override
-                public double[] meanVelocity(double t) {
-                    return dmu.clone();
-                }
-
-                @Override
-                public double[] velocityMatrix(double t) {
-                    return new double[d * d];
-                }
-
-                @Override
-                public double logDeterminant(double t) {
-                    return source.logDeterminant();
-                }
-
-                @Override
-                public void evaluate(double t, double[] points, int from, int to, double[] logDensity, double[] velocity) {
-                    Gaussian g = at(t);
-                    double[] x = new double[d];
-                    for (int p = from; p < to; p++) {
-                        System.arraycopy(points, p * d, x, 0, d);
-                        if (logDensity != null) {
-                            logDensity[p] = g.logDensity(x);
-                        }
-                        if (velocity != null) {
-                            System.arraycopy(dmu, 0, velocity, p * d, d);
-                        }
-                    }
-                }
-
-                @Override
-                public double kineticAction() {
-                    double s = 0;
-                    for (double v : dmu) {
-                        s += v * v;
-                    }
-                    return s;
-                }
-            };
-        }
-    }
-
+    /**
+     * A mixture whose components all share one covariance, diag(0.3 .. 2) drawn from a seed fixed by
+     * d, so that any two mixtures of one dimension can be joined by the translation flow.
+     */
     static GaussianMixture mixture(int k, int d, SplittableRandom rng) {
+        double[] var = new SplittableRandom(d).doubles(d, 0.3, 2).toArray();
         double[] w = new double[k];
         Gaussian[] comps = new Gaussian[k];
         double total = 0;
         for (int i = 0; i < k; i++) {
             w[i] = rng.nextDouble(0.2, 1);
             total += w[i];
-            double[] var = rng.doubles(d, 0.3, 2).toArray();
             comps[i] = Gaussian.diagonal(rng.doubles(d, -3, 3).toArray(), var);
         }
         for (int i = 0; i < k; i++) {
