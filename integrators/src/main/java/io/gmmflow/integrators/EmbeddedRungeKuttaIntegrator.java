@@ -66,7 +66,7 @@ import org.slf4j.LoggerFactory;
  * <p><b>Cost.</b> Per attempt s - 1 field evaluations on the batch plus about (s^2/2 + 2s) n d
  * flops; memory (s + 3) n d doubles. Stateless and thread-safe: one instance serves concurrent calls.
  */
-public abstract class EmbeddedRungeKuttaIntegrator implements Integrator {
+public abstract class EmbeddedRungeKuttaIntegrator extends RungeKuttaIntegrator {
 
     /** Default relative tolerance. */
     public static final double DEFAULT_RTOL = 1e-6;
@@ -83,13 +83,6 @@ public abstract class EmbeddedRungeKuttaIntegrator implements Integrator {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedRungeKuttaIntegrator.class);
 
-    private final String name;
-    private final String description;
-    private final ButcherTableau tableau;
-    private final int[][] aIdx;
-    private final double[][] aVal;
-    private final int[] bIdx;
-    private final double[] bVal;
 
     /**
      * @param name        the registry name
@@ -98,32 +91,14 @@ public abstract class EmbeddedRungeKuttaIntegrator implements Integrator {
      * @throws IllegalArgumentException if the tableau has no error weights
      */
     protected EmbeddedRungeKuttaIntegrator(String name, String description, ButcherTableau tableau) {
+        super(name, description, checkEmbedded(tableau));
+    }
+
+    private static ButcherTableau checkEmbedded(ButcherTableau tableau) {
         if (!tableau.embedded()) {
             throw new IllegalArgumentException("tableau " + tableau.name() + " has no embedded error estimate");
         }
-        this.name = name;
-        this.description = description;
-        this.tableau = tableau;
-        this.aIdx = Batch.nonzeroIndices(tableau.a);
-        this.aVal = Batch.nonzeroValues(tableau.a, aIdx);
-        int[][] bi = Batch.nonzeroIndices(new double[][] {tableau.b});
-        this.bIdx = bi[0];
-        this.bVal = Batch.nonzeroValues(new double[][] {tableau.b}, bi)[0];
-    }
-
-    /** The pair's tableau. */
-    public ButcherTableau tableau() {
         return tableau;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String description() {
-        return description;
     }
 
     @Override

@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Stateless and thread-safe: one instance serves concurrent calls.
  */
-public abstract class FixedStepRungeKuttaIntegrator implements Integrator {
+public abstract class FixedStepRungeKuttaIntegrator extends RungeKuttaIntegrator {
 
     /** Default number of steps. */
     public static final int DEFAULT_STEPS = 100;
@@ -56,13 +56,6 @@ public abstract class FixedStepRungeKuttaIntegrator implements Integrator {
 
     private static final Logger LOG = LoggerFactory.getLogger(FixedStepRungeKuttaIntegrator.class);
 
-    private final String name;
-    private final String description;
-    private final ButcherTableau tableau;
-    private final int[][] aIdx;
-    private final double[][] aVal;
-    private final int[] bIdx;
-    private final double[] bVal;
 
     /**
      * @param name        the registry name
@@ -70,30 +63,9 @@ public abstract class FixedStepRungeKuttaIntegrator implements Integrator {
      * @param tableau     the method
      */
     protected FixedStepRungeKuttaIntegrator(String name, String description, ButcherTableau tableau) {
-        this.name = name;
-        this.description = description;
-        this.tableau = tableau;
-        this.aIdx = Batch.nonzeroIndices(tableau.a);
-        this.aVal = Batch.nonzeroValues(tableau.a, aIdx);
-        int[][] bi = Batch.nonzeroIndices(new double[][] {tableau.b});
-        this.bIdx = bi[0];
-        this.bVal = Batch.nonzeroValues(new double[][] {tableau.b}, bi)[0];
+        super(name, description, tableau);
     }
 
-    /** The method's tableau. */
-    public ButcherTableau tableau() {
-        return tableau;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String description() {
-        return description;
-    }
 
     @Override
     public Parameters defaults() {
