@@ -268,26 +268,7 @@ public final class LogQuadrature {
      */
     public static Result gaussKronrod(LogIntegrand f, double[] breakpoints, double rtol, int maxIntervals) {
         checkBreakpoints(breakpoints, rtol);
-        int c = f.size();
-        double[] la = new double[c];
-        double[] sg = new double[c];
-        double[] shift = initialShift(f, breakpoints, la, sg);
-        long evaluations = (long) (breakpoints.length - 1) * 11;
-        for (int attempt = 0; ; attempt++) {
-            Work w = new Work(c, shift);
-            Result r = adaptive(f, breakpoints, rtol, maxIntervals, w);
-            evaluations += w.evaluations;
-            boolean raised = false;
-            for (int j = 0; j < c; j++) {
-                if (w.maxLog[j] > shift[j] + LOG_HEADROOM) {
-                    shift[j] = w.maxLog[j];
-                    raised = true;
-                }
-            }
-            if (!raised || attempt == 3) {
-                return new Result(r.logAbs, r.sign, r.relativeError, evaluations, r.converged && !raised);
-            }
-        }
+        return withShifts(f, breakpoints, w -> adaptive(f, breakpoints, rtol, maxIntervals, w));
     }
 
     private static Result adaptive(LogIntegrand f, double[] bp, double rtol, int maxIntervals, Work w) {
@@ -386,6 +367,15 @@ public final class LogQuadrature {
      */
     public static Result tanhSinh(LogIntegrand f, double[] breakpoints, double rtol, int maxLevel) {
         checkBreakpoints(breakpoints, rtol);
+        return withShifts(f, breakpoints, w -> tanhSinhPass(f, breakpoints, rtol, maxLevel, w));
+    }
+
+    /**
+     * Runs one rule's pass with per-component log shifts, and again (at most three more times)
+     * with a shift raised to the largest log-integrand seen whenever the pass found values more than
+     * LOG_HEADROOM above its shift, so that the sums are taken near exp(0) and cannot overflow.
+     */
+    private static Result withShifts(LogIntegrand f, double[] breakpoints, java.util.function.Function<Work, Result> pass) {
         int c = f.size();
         double[] la = new double[c];
         double[] sg = new double[c];
@@ -393,7 +383,7 @@ public final class LogQuadrature {
         long evaluations = (long) (breakpoints.length - 1) * 11;
         for (int attempt = 0; ; attempt++) {
             Work w = new Work(c, shift);
-            Result r = tanhSinhPass(f, breakpoints, rtol, maxLevel, w);
+            Result r = pass.apply(w);
             evaluations += w.evaluations;
             boolean raised = false;
             for (int j = 0; j < c; j++) {
